@@ -1,0 +1,130 @@
+"""The rule catalog: one YAML metadata file and one Python module per rule, in ``policies/rules``.
+
+``rules/<name>.yaml`` holds the metadata (validated against ``schema/rule.schema.json``) and
+``rules/<name>.py`` the logic: ``evaluate(resource)`` for resource rules, ``evaluate(resource, graph)`` for
+connection rules. Everything else (Checkov checks, ``aisec-iac list``, the generated docs) reads this.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from policies.graph import Graph
+from policies.model import Resource, Result
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+RULES_DIR = PACKAGE_DIR / "rules"
+SCHEMA_PATH = PACKAGE_DIR / "schema" / "rule.schema.json"
+FRAMEWORKS_PATH = PACKAGE_DIR / "frameworks.yaml"
+
+
+class CatalogError(Exception):
+    """Rule metadata or logic that does not fit the catalog's contract."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    title: str
+    severity: str
+    pillar: str
+    kind: str
+    resource_types: tuple[str, ...]
+    data_types: tuple[str, ...]
+    description: str
+    frameworks: Mapping[str, tuple[str, ...]]
+    checkov_builtin_overlap: tuple[str, ...]
+    remediation: Mapping[str, str]
+    logic: Callable[..., Result]
+
+    @property
+    def is_connection(self) -> bool:
+        return self.kind == "connection"
+
+    def evaluate(self, resource: Resource, graph: Graph | None = None) -> Result:
+        if self.is_connection:
+            return self.logic(resource, graph if graph is not None else Graph([resource]))
+        return self.logic(resource)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def frameworks() -> dict[str, Any]:
+    return yaml.safe_load(FRAMEWORKS_PATH.read_text(encoding="utf-8"))
+
+
+def validate_metadata(metadata: Any, source: str) -> None:
+    """Schema, ID prefix against kind, and framework IDs against ``frameworks.yaml``."""
+    errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(metadata), key=str)
+    if errors:
+        where = "/".join(str(part) for part in errors[0].absolute_path) or "(top)"
+        raise CatalogError(f"{source}: {where}: {errors[0].message}")
+    expected_prefix = "CKV2_" if metadata["kind"] == "connection" else "CKV_"
+    if not metadata["id"].startswith(expected_prefix):
+        raise CatalogError(f"{source}: a {metadata['kind']} rule's ID starts with {expected_prefix}")
+    known = frameworks()
+    for framework, ids in metadata["frameworks"].items():
+        unknown_ids = sorted(set(ids) - set(known[framework]["ids"]))
+        if unknown_ids:
+            raise CatalogError(f"{source}: unknown {framework} IDs {unknown_ids}")
+
+
+def _load_rule(metadata_path: Path) -> Rule:
+    metadata = yaml.safe_load(metadata_path.read_text(encoding="utf-8"))
+    validate_metadata(metadata, metadata_path.name)
+    module = importlib.import_module(f"policies.rules.{metadata_path.stem}")
+    logic = getattr(module, "evaluate", None)
+    if not callable(logic):
+        raise CatalogError(f"policies/rules/{metadata_path.stem}.py has no evaluate()")
+    return Rule(
+        id=metadata["id"],
+        name=metadata_path.stem,
+        title=metadata["title"],
+        severity=metadata["severity"],
+        pillar=metadata["pillar"],
+        kind=metadata["kind"],
+        resource_types=tuple(metadata["resource_types"]),
+        data_types=tuple(metadata.get("data_types", ())),
+        description=metadata["description"].strip(),
+        frameworks={key: tuple(value) for key, value in metadata["frameworks"].items()},
+        checkov_builtin_overlap=tuple(metadata["checkov_builtin_overlap"]),
+        remediation=metadata["remediation"],
+        logic=logic,
+    )
+
+
+def _id_number(rule: Rule) -> tuple[int, int]:
+    return (1 if rule.is_connection else 0, int(rule.id.rsplit("_", 1)[1]))
+
+
+@cache
+def load_catalog() -> tuple[Rule, ...]:
+    """Every rule, ordered by ID. Raises ``CatalogError`` on any broken or duplicate rule."""
+    rules = [_load_rule(path) for path in sorted(RULES_DIR.glob("*.yaml"))]
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise CatalogError(f"{rule.id} is used by both {seen[rule.id]} and {rule.name}")
+        seen[rule.id] = rule.name
+    return tuple(sorted(rules, key=_id_number))
+
+
+def get_rule(rule_id: str) -> Rule:
+    for rule in load_catalog():
+        if rule.id == rule_id:
+            return rule
+    raise KeyError(rule_id)

@@ -1,0 +1,232 @@
+"""Checkov engine: turns catalog rules into Checkov checks, and Checkov's configuration into ``Resource``.
+
+Checkov hands a resource check a dict in which every attribute value is wrapped in a one-item list
+(``{"bucket": ["x"], "cidr_blocks": [["0.0.0.0/0"]]}``) and nested blocks are lists of such dicts; HCL and
+plan JSON arrive in the same shape, plan JSON with some bookkeeping keys added. ``normalize_conf`` strips
+the wrapping so that rules see Terraform's own value shape.
+
+Resource rules become ``BaseResourceCheck``/``BaseDataCheck`` subclasses; connection rules become graph
+checks that read every vertex of Checkov's graph. Checks are created by ``register_checks``, which the file
+in ``policies/checkov_checks`` calls each time Checkov loads the external checks directory.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from checkov.common.bridgecrew.severities import Severities
+from checkov.common.checks_infra.registry import get_graph_checks_registry
+from checkov.common.graph.checks_infra.base_check import BaseGraphCheck
+from checkov.common.models.enums import CheckCategories, CheckResult
+from checkov.runner_filter import RunnerFilter
+from checkov.terraform.checks.data.base_check import BaseDataCheck
+from checkov.terraform.checks.data.registry import data_registry
+from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
+from checkov.terraform.checks.resource.registry import resource_registry
+from networkx import DiGraph
+
+from policies.catalog import Rule, load_catalog
+from policies.graph import Graph
+from policies.model import Resource, Result, Verdict
+
+logger = logging.getLogger(__name__)
+
+# Keys Checkov adds for its own bookkeeping (line numbers, plan file, references, change actions).
+_BOOKKEEPING_KEYS = frozenset({"start_line", "end_line", "references_", "count", "for_each", "depends_on"})
+
+_CATEGORIES = {
+    "encryption": CheckCategories.ENCRYPTION,
+    "network": CheckCategories.NETWORKING,
+    "iam": CheckCategories.IAM,
+    "container": CheckCategories.GENERAL_SECURITY,
+    "endpoint": CheckCategories.NETWORKING,
+    "monitoring": CheckCategories.LOGGING,
+}
+
+_CHECK_RESULTS = {
+    Verdict.PASS: CheckResult.PASSED,
+    Verdict.FAIL: CheckResult.FAILED,
+    Verdict.UNKNOWN: CheckResult.UNKNOWN,
+}
+
+
+def _is_bookkeeping(key: str) -> bool:
+    return key in _BOOKKEEPING_KEYS or (key.startswith("__") and key.endswith("__"))
+
+
+def _looks_like_block(item: Any) -> bool:
+    """A nested block: a dict whose values Checkov wrapped in lists (decoded JSON is not wrapped)."""
+    if not isinstance(item, Mapping):
+        return False
+    values = [value for key, value in item.items() if not _is_bookkeeping(key)]
+    return bool(values) and all(isinstance(value, list) for value in values)
+
+
+def _normalize_block(block: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: _normalize_value(value)
+        for key, value in block.items()
+        if not _is_bookkeeping(key) and key != "dynamic"
+    }
+
+
+def _normalize_value(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    if value and all(_looks_like_block(item) for item in value):
+        return [_normalize_block(item) for item in value]
+    if len(value) == 1:
+        return value[0]
+    return value
+
+
+def _dynamic_block_names(conf: Mapping[str, Any]) -> frozenset[str]:
+    names: set[str] = set()
+    for entry in conf.get("dynamic") or []:
+        if isinstance(entry, Mapping):
+            names.update(str(name) for name in entry)
+    return frozenset(names)
+
+
+def normalize_conf(resource_type: str, conf: Mapping[str, Any]) -> Resource:
+    """Checkov's configuration dict of one resource or data source -> ``Resource``."""
+    address = conf.get("__address__")
+    if not isinstance(address, str):
+        address = f"{resource_type}.unnamed"
+    return Resource(
+        type=resource_type,
+        address=address,
+        attrs=_normalize_block(conf),
+        dynamic_blocks=_dynamic_block_names(conf),
+    )
+
+
+def _evaluate_safely(rule: Rule, resource: Resource, graph: Graph | None = None) -> Result:
+    """Rules must not raise; if one does anyway, say so loudly and give no verdict."""
+    try:
+        return rule.evaluate(resource, graph)
+    except Exception:  # noqa: BLE001 - a crashing rule must never end the scan
+        logger.error("%s raised on %s; no verdict given", rule.id, resource.address, exc_info=True)
+        return Result(Verdict.UNKNOWN, "rule raised an exception")
+
+
+def _severity(rule: Rule) -> Any:
+    return Severities[rule.severity]
+
+
+class AisecResourceCheck(BaseResourceCheck):
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        super().__init__(
+            name=rule.title,
+            id=rule.id,
+            categories=[_CATEGORIES[rule.pillar]],
+            supported_resources=list(rule.resource_types),
+        )
+        self.severity = _severity(rule)
+
+    def scan_resource_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
+        result = _evaluate_safely(self.rule, normalize_conf(self.entity_type, conf))
+        self.details = [result.reason]
+        return _CHECK_RESULTS[result.verdict]
+
+
+class AisecDataCheck(BaseDataCheck):
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        super().__init__(
+            name=rule.title,
+            id=rule.id,
+            categories=[_CATEGORIES[rule.pillar]],
+            supported_data=list(rule.data_types),
+        )
+        self.severity = _severity(rule)
+
+    def scan_data_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
+        resource = normalize_conf(self.entity_type, conf)
+        resource = Resource(resource.type, f"data.{resource.type}.{resource.address.split('.')[-1]}",
+                            resource.attrs, resource.dynamic_blocks)
+        result = _evaluate_safely(self.rule, resource)
+        self.details = [result.reason]
+        return _CHECK_RESULTS[result.verdict]
+
+
+def _vertex_resource(vertex: Mapping[str, Any]) -> Resource | None:
+    """The ``Resource`` behind one vertex of Checkov's graph (resources and data sources only)."""
+    block_type = vertex.get("block_type_")
+    resource_type = vertex.get("resource_type")
+    config = vertex.get("config_")
+    if block_type not in ("resource", "data") or not isinstance(resource_type, str):
+        return None
+    if not isinstance(config, Mapping):
+        return None
+    by_name = config.get(resource_type)
+    if not isinstance(by_name, Mapping) or not by_name:
+        return None
+    conf = next(iter(by_name.values()))
+    if not isinstance(conf, Mapping):
+        return None
+    address = vertex.get("__address__") or vertex.get("block_name_") or f"{resource_type}.unnamed"
+    if block_type == "data" and not str(address).startswith(("data.", "module.")):
+        address = f"data.{address}"
+    resource = normalize_conf(resource_type, conf)
+    return Resource(resource.type, str(address), resource.attrs, resource.dynamic_blocks)
+
+
+class AisecGraphCheck(BaseGraphCheck):
+    """A connection rule: judged per resource, with every resource of the scan as context."""
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__()
+        self.rule = rule
+        self.id = rule.id
+        self.name = rule.title
+        self.category = _CATEGORIES[rule.pillar].name
+        self.resource_types = list(rule.resource_types)
+        self.severity = _severity(rule)
+        self.frameworks = ["terraform", "terraform_plan"]
+
+    def run(self, graph_connector: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        vertices = [data for _, data in _graph_nodes(graph_connector)]
+        resources = {id(vertex): _vertex_resource(vertex) for vertex in vertices}
+        graph = Graph(resource for resource in resources.values() if resource is not None)
+        outcome: dict[Verdict, list[dict[str, Any]]] = {verdict: [] for verdict in Verdict}
+        for vertex in vertices:
+            resource = resources[id(vertex)]
+            if resource is None or resource.type not in self.rule.resource_types:
+                continue
+            if vertex.get("block_type_") != "resource":
+                continue
+            outcome[_evaluate_safely(self.rule, resource, graph).verdict].append(vertex)
+        return outcome[Verdict.PASS], outcome[Verdict.FAIL], outcome[Verdict.UNKNOWN]
+
+    def get_evaluated_keys(self) -> list[str]:
+        return []
+
+
+def _graph_nodes(graph_connector: Any) -> Any:
+    """(index, attributes) pairs, for both graph libraries Checkov can be configured with."""
+    if isinstance(graph_connector, DiGraph):
+        return graph_connector.nodes(data=True)
+    return graph_connector.nodes()  # rustworkx: Checkov stores (index, attributes) as node payloads
+
+
+def register_checks() -> None:
+    """Register every catalog rule with Checkov's registries (idempotent per registry)."""
+    graph_registry = get_graph_checks_registry("terraform")
+    for rule in load_catalog():
+        if rule.is_connection:
+            if not any(check.id == rule.id for check in graph_registry.checks):
+                RunnerFilter.notify_external_check(rule.id)
+                graph_registry.checks.append(AisecGraphCheck(rule))
+            continue
+        if not _is_registered(resource_registry, rule.id):
+            AisecResourceCheck(rule)
+        if rule.data_types and not _is_registered(data_registry, rule.id):
+            AisecDataCheck(rule)
+
+
+def _is_registered(registry: Any, check_id: str) -> bool:
+    return any(check.id == check_id for checks in registry.checks.values() for check in checks)

@@ -1,0 +1,217 @@
+"""``aisec-iac``: run the pack with Checkov, print the checks directory, list the catalog.
+
+Checkov skips files it cannot parse and still reports success, so ``scan`` reads every input first and
+stops with a one-line error naming the file: a path that does not exist, a file it cannot read, JSON that
+is not a Terraform plan, HCL that does not parse, or a directory without Terraform files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policies import __version__
+
+CHECKS_DIR = Path(__file__).resolve().parent / "checkov_checks"
+PACK_CHECKS = "CKV_AISEC_*,CKV2_AISEC_*"
+OUTPUT_FORMATS = ("cli", "json", "sarif", "junitxml")
+SKIPPED_DIRS = {".terraform", ".git", "node_modules", ".venv"}
+EXIT_USAGE = 2
+
+
+class InputError(Exception):
+    """A scan input that Checkov would skip or misread; the message names the file."""
+
+
+@dataclass
+class ScanTargets:
+    directories: list[Path] = field(default_factory=list)
+    plan_files: list[Path] = field(default_factory=list)
+    tf_files: list[Path] = field(default_factory=list)
+
+    @property
+    def frameworks(self) -> list[str]:
+        found = []
+        if self.directories or self.tf_files:
+            found.append("terraform")
+        if self.plan_files:
+            found.append("terraform_plan")
+        return found
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except PermissionError as error:
+        raise InputError(f"{path}: cannot read file (permission denied)") from error
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not a UTF-8 text file") from error
+    except OSError as error:
+        raise InputError(f"{path}: cannot read file ({error.strerror or error})") from error
+
+
+def check_hcl(path: Path) -> None:
+    """Parse with the HCL parser Checkov uses; Checkov itself would skip the file silently."""
+    import hcl2  # Checkov's pinned fork of python-hcl2
+
+    text = _read_text(path)
+    try:
+        hcl2.loads(text)
+    except Exception as error:  # noqa: BLE001 - the parser raises lark errors of many kinds
+        line = getattr(error, "line", None)
+        location = f"{path}:{line}" if isinstance(line, int) and line > 0 else str(path)
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise InputError(f"{location}: HCL does not parse: {first_line}") from error
+
+
+def check_plan(path: Path) -> None:
+    text = _read_text(path)
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise InputError(f"{path}: not valid JSON ({error})") from error
+    if not isinstance(document, dict) or not (
+        "planned_values" in document or "resource_changes" in document or "configuration" in document
+    ):
+        raise InputError(f"{path}: JSON but not a Terraform plan (expected the output of `terraform show -json`)")
+
+
+def _tf_files_under(directory: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            if name.endswith(".tf"):
+                yield Path(root) / name
+
+
+def collect_targets(paths: Sequence[str]) -> ScanTargets:
+    targets = ScanTargets()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{raw}: no such file or directory")
+        if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise InputError(f"{raw}: cannot read directory (permission denied)")
+            tf_files = list(_tf_files_under(path))
+            if not tf_files:
+                raise InputError(f"{raw}: no Terraform (.tf) files found")
+            for tf_file in tf_files:
+                check_hcl(tf_file)
+            targets.directories.append(path)
+        elif path.suffix == ".json":
+            check_plan(path)
+            targets.plan_files.append(path)
+        elif path.suffix == ".tf":
+            check_hcl(path)
+            targets.tf_files.append(path)
+        else:
+            raise InputError(f"{raw}: not a .tf file, a plan .json file or a directory")
+    return targets
+
+
+def checkov_argv(targets: ScanTargets, options: argparse.Namespace) -> list[str]:
+    argv: list[str] = []
+    for directory in targets.directories:
+        argv += ["-d", str(directory)]
+    for file in [*targets.tf_files, *targets.plan_files]:
+        argv += ["-f", str(file)]
+    argv += ["--framework", *targets.frameworks]
+    argv += ["--external-checks-dir", str(CHECKS_DIR), "--skip-download", "--quiet"]
+    argv += ["-o", options.output]
+    checks = options.check or (None if options.include_builtin else PACK_CHECKS)
+    if checks:
+        argv += ["--check", checks]
+    if options.skip_check:
+        argv += ["--skip-check", options.skip_check]
+    if options.soft_fail:
+        argv.append("--soft-fail")
+    return argv
+
+
+def run_checkov(argv: list[str]) -> int:
+    from checkov.main import Checkov
+
+    # Checkov logs parse problems at WARNING and prints a banner; our own checks happened already.
+    logging.getLogger().setLevel(logging.ERROR)
+    checkov = Checkov(argv=argv)
+    with contextlib.redirect_stderr(io.StringIO()):
+        exit_code = checkov.run(banner="")
+    return int(exit_code or 0)
+
+
+def _scan(options: argparse.Namespace) -> int:
+    try:
+        targets = collect_targets(options.paths)
+    except InputError as error:
+        print(f"aisec-iac: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_checkov(checkov_argv(targets, options))
+
+
+def _list(options: argparse.Namespace) -> int:
+    from policies.catalog import load_catalog
+
+    rules = load_catalog()
+    if options.output == "json":
+        print(json.dumps([_rule_summary(rule) for rule in rules], indent=2))
+        return 0
+    print(f"{'ID':<14} {'SEVERITY':<9} {'PILLAR':<11} TITLE (RESOURCE TYPES)")
+    for rule in rules:
+        types = ", ".join([*rule.resource_types, *(f"data.{t}" for t in rule.data_types)])
+        print(f"{rule.id:<14} {rule.severity:<9} {rule.pillar:<11} {rule.title} ({types})")
+    return 0
+
+
+def _rule_summary(rule: object) -> dict[str, object]:
+    return {
+        key: getattr(rule, key)
+        for key in ("id", "title", "severity", "pillar", "kind", "resource_types", "data_types")
+    }
+
+
+def _checks_dir(_: argparse.Namespace) -> int:
+    print(CHECKS_DIR)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aisec-iac", description="Plan-time security policies for AI workloads on AWS."
+    )
+    parser.add_argument("--version", action="version", version=f"aisec-iac {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    scan = commands.add_parser("scan", help="scan Terraform directories, .tf files and plan JSON files")
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="a directory, a .tf file or a `terraform show -json` file")
+    scan.add_argument("-o", "--output", choices=OUTPUT_FORMATS, default="cli", help="report format (default: cli)")
+    scan.add_argument("--check", help="comma-separated check IDs or globs to run (default: the whole pack)")
+    scan.add_argument("--skip-check", help="comma-separated check IDs or globs to skip")
+    scan.add_argument("--include-builtin", action="store_true", help="also run Checkov's built-in checks")
+    scan.add_argument("--soft-fail", action="store_true", help="exit 0 even when checks fail")
+    scan.set_defaults(handler=_scan)
+
+    listing = commands.add_parser("list", help="print the rule catalog")
+    listing.add_argument("-o", "--output", choices=("table", "json"), default="table")
+    listing.set_defaults(handler=_list)
+
+    checks_dir = commands.add_parser("checks-dir", help="print the path to pass to checkov --external-checks-dir")
+    checks_dir.set_defaults(handler=_checks_dir)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = build_parser().parse_args(argv)
+    return options.handler(options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

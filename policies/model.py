@@ -1,0 +1,199 @@
+"""The engine-neutral rule model: a normalized resource in, a verdict out.
+
+A ``Resource`` holds attributes in the shape of Terraform's JSON plan ``values``: attributes are plain
+values, nested blocks are lists of dicts, JSON-typed attributes are either a JSON string or the decoded
+structure. Engines (Checkov, Pulumi) translate into this shape; rules never see engine types.
+
+Values that the engine could not resolve stay as Terraform expressions (strings):
+
+* a reference to another resource or data source (``aws_kms_key.k.arn``) is a real value whose content is
+  unknown: it satisfies "must be set", but cannot be compared with a literal;
+* a variable, local or module output (``var.kms``, ``local.x``, ``module.m.arn``) is unresolved: a rule that
+  needs the value returns UNKNOWN.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Verdict(enum.Enum):
+    PASS = "PASS"
+    FAIL = "FAIL"
+    UNKNOWN = "UNKNOWN"
+
+
+@dataclass(frozen=True)
+class Result:
+    verdict: Verdict
+    reason: str
+
+
+def passed(reason: str) -> Result:
+    return Result(Verdict.PASS, reason)
+
+
+def failed(reason: str) -> Result:
+    return Result(Verdict.FAIL, reason)
+
+
+def unknown(reason: str) -> Result:
+    return Result(Verdict.UNKNOWN, reason)
+
+
+def combine(results: list[Result], when_empty: Result) -> Result:
+    """The verdict over several parts: any FAIL wins, then any UNKNOWN, then PASS."""
+    for verdict in (Verdict.FAIL, Verdict.UNKNOWN):
+        for result in results:
+            if result.verdict is verdict:
+                return result
+    return results[0] if results else when_empty
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One resource (or data source) in normalized form.
+
+    ``address`` is the engine's address (``aws_s3_bucket.data``, ``module.m.aws_s3_bucket.data[0]``,
+    ``data.aws_iam_policy_document.d``); ``dynamic_blocks`` names the blocks written with ``dynamic``, whose
+    content the engine may not have expanded.
+    """
+
+    type: str
+    address: str
+    attrs: Mapping[str, Any]
+    dynamic_blocks: frozenset[str] = field(default_factory=frozenset)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.attrs.get(name, default)
+
+    def blocks(self, name: str) -> list[dict[str, Any]]:
+        return blocks_of(self.attrs, name)
+
+
+def blocks_of(container: Mapping[str, Any] | Any, name: str) -> list[dict[str, Any]]:
+    """The nested blocks called ``name``: always a list of dicts, whatever shape arrived."""
+    if not isinstance(container, Mapping):
+        return []
+    value = container.get(name)
+    if isinstance(value, Mapping):
+        return [dict(value)]
+    if isinstance(value, list):
+        return [dict(item) for item in value if isinstance(item, Mapping)]
+    return []
+
+
+def first_block(container: Mapping[str, Any] | Any, name: str) -> dict[str, Any] | None:
+    found = blocks_of(container, name)
+    return found[0] if found else None
+
+
+# -- Terraform expressions left unresolved by the engine -------------------------------------------------
+
+_UNRESOLVED_ROOTS = ("var.", "local.", "module.", "each.", "count.", "path.", "terraform.", "self.")
+_RESOURCE_REFERENCE = re.compile(
+    r"^(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][A-Za-z0-9_-]*(\[[^\]]*\])?(\.[A-Za-z0-9_\[\]\"*]+)*$"
+)
+
+
+def _expression(value: str) -> str:
+    text = value.strip()
+    if text.startswith("${") and text.endswith("}") and text.count("${") == 1:
+        text = text[2:-1].strip()
+    return text
+
+
+def is_unresolved(value: Any) -> bool:
+    """A variable, local or module output the engine did not resolve, or any string built from one."""
+    if not isinstance(value, str):
+        return False
+    text = _expression(value)
+    if text.startswith(_UNRESOLVED_ROOTS):
+        return True
+    return any(f"${{{root}" in value for root in _UNRESOLVED_ROOTS)
+
+
+def is_reference(value: Any) -> bool:
+    """A reference to another resource or data source attribute: set, but with unknown content."""
+    return isinstance(value, str) and bool(_RESOURCE_REFERENCE.match(_expression(value)))
+
+
+def referenced_address(value: Any) -> str | None:
+    """``aws_s3_bucket.b[0].id`` -> ``aws_s3_bucket.b``; ``None`` for anything but a reference."""
+    if not is_reference(value):
+        return None
+    parts = _expression(value).split(".")
+    width = 3 if parts[0] == "data" else 2
+    address = ".".join(parts[:width])
+    return re.sub(r"\[[^\]]*\]$", "", address)
+
+
+def is_unset(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def as_bool(value: Any) -> bool | None:
+    """True/False for booleans and their string forms; ``None`` when it is not a boolean."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def as_list(value: Any) -> list[Any]:
+    """A scalar as a one-item list, a list as itself, nothing as an empty list."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+class NotJson(ValueError):
+    """A JSON-typed attribute that holds text which is not JSON."""
+
+
+def as_json(value: Any) -> Any:
+    """Decode a JSON-typed attribute: a string is parsed, a decoded structure is returned as it is.
+
+    Raises ``NotJson`` for text that is not JSON; callers check ``is_unresolved``/``is_reference`` first.
+    """
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except (ValueError, RecursionError) as error:
+            raise NotJson(str(error)) from error
+    return value
+
+
+def walk_strings(value: Any) -> Iterator[str]:
+    """Every string inside a nested structure (used to find unresolved parts)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from walk_strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from walk_strings(item)

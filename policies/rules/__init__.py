@@ -1,0 +1,1 @@
+"""One rule per pair of files: ``<name>.yaml`` (metadata) and ``<name>.py`` (``evaluate``)."""

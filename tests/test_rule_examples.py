@@ -1,0 +1,105 @@
+"""Every rule against its own examples, through the real Checkov engine, HCL and plan JSON.
+
+In ``terraform_examples/rules/<rule>/`` each resource the rule judges is named by the verdict it must get:
+``pass_*``, ``fail_*`` or ``unknown_*`` (an input Checkov cannot resolve, such as a variable without a
+default: no verdict reaches the report). ``tfplan.json`` is the same configuration as ``terraform show
+-json`` prints it; a plan always knows its variables, so ``unknown_*`` cases live in HCL only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import hcl2
+import pytest
+
+from policies.catalog import Rule, load_catalog
+from tests.scanning import RULE_EXAMPLES, Finding
+
+VERDICT_BY_PREFIX = {"pass_": "PASSED", "fail_": "FAILED", "unknown_": None}
+RULES = load_catalog()
+
+
+def _expected_verdict(address: str, name: str) -> str | None:
+    for prefix, verdict in VERDICT_BY_PREFIX.items():
+        if name.startswith(prefix):
+            return verdict
+    raise AssertionError(f"{address}: a judged resource must be named pass_*, fail_* or unknown_*")
+
+
+def expected_from_hcl(rule: Rule) -> set[tuple[str, str]]:
+    with (RULE_EXAMPLES / rule.name / "main.tf").open(encoding="utf-8") as handle:
+        parsed = hcl2.load(handle)
+    expected = set()
+    for block_kind, types, prefix in (("resource", rule.resource_types, ""), ("data", rule.data_types, "data.")):
+        for block in parsed.get(block_kind, []):
+            for resource_type, by_name in block.items():
+                if resource_type not in types:
+                    continue
+                for name in by_name:
+                    address = f"{prefix}{resource_type}.{name}"
+                    verdict = _expected_verdict(address, name)
+                    if verdict:
+                        expected.add((verdict, address))
+    return expected
+
+
+def _plan_resources(module: dict) -> list[dict]:
+    found = list(module.get("resources", []))
+    for child in module.get("child_modules", []):
+        found.extend(_plan_resources(child))
+    return found
+
+
+def expected_from_plan(rule: Rule) -> set[tuple[str, str]]:
+    plan = json.loads((RULE_EXAMPLES / rule.name / "tfplan.json").read_text(encoding="utf-8"))
+    expected = set()
+    for resource in _plan_resources(plan["planned_values"]["root_module"]):
+        if resource["mode"] == "managed" and resource["type"] in rule.resource_types:
+            verdict = _expected_verdict(resource["address"], resource["name"])
+            assert verdict, f"{resource['address']}: unknown_* cases belong in main.tf only"
+            expected.add((verdict, resource["address"]))
+    return expected
+
+
+def actual(findings: set[Finding], rule: Rule, file: str) -> set[tuple[str, str]]:
+    return {(f.verdict, f.address) for f in findings if f.check_id == rule.id and f.file == f"{rule.name}/{file}"}
+
+
+def assert_both_outcomes(expected: set[tuple[str, str]], where: str) -> None:
+    verdicts = {verdict for verdict, _ in expected}
+    assert verdicts == {"PASSED", "FAILED"}, f"{where} needs passing and failing examples"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_hcl_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_hcl: set[Finding]) -> None:
+    expected = expected_from_hcl(rule)
+    assert_both_outcomes(expected, f"{rule.name}/main.tf")
+    assert actual(rule_examples_hcl, rule, "main.tf") == expected
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_plan_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_plan: set[Finding]) -> None:
+    expected = expected_from_plan(rule)
+    assert_both_outcomes(expected, f"{rule.name}/tfplan.json")
+    assert actual(rule_examples_plan, rule, "tfplan.json") == expected
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_hcl_and_plan_agree(rule: Rule, rule_examples_hcl: set[Finding], rule_examples_plan: set[Finding]) -> None:
+    """The same configuration gets the same verdicts whichever way Checkov reads it."""
+    assert actual(rule_examples_hcl, rule, "main.tf") == actual(rule_examples_plan, rule, "tfplan.json")
+
+
+def test_every_rule_has_an_example_folder_and_nothing_else_does() -> None:
+    folders = {path.name for path in RULE_EXAMPLES.iterdir() if path.is_dir()}
+    assert folders == {rule.name for rule in RULES}
+    for rule in RULES:
+        assert {p.name for p in (RULE_EXAMPLES / rule.name).iterdir()} >= {"main.tf", "tfplan.json"}
+
+
+def test_every_example_tf_parses_with_hcl2() -> None:
+    for path in sorted(Path(RULE_EXAMPLES.parent).rglob("*.tf")):
+        with path.open(encoding="utf-8") as handle:
+            assert isinstance(hcl2.load(handle), dict), path
