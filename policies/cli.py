@@ -157,6 +157,13 @@ def _scan(options: argparse.Namespace) -> int:
     return run_checkov(checkov_argv(targets, options))
 
 
+def _pre_commit(options: argparse.Namespace) -> int:
+    """Scan the directories of the changed files: a Terraform module is a directory, and rules that
+    connect resources (a bucket and its public access block) need the whole module, not one file."""
+    options.paths = sorted({str(Path(file).parent) for file in options.files})
+    return _scan(options)
+
+
 def _list(options: argparse.Namespace) -> int:
     from policies.catalog import load_catalog
 
@@ -198,6 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--include-builtin", action="store_true", help="also run Checkov's built-in checks")
     scan.add_argument("--soft-fail", action="store_true", help="exit 0 even when checks fail")
     scan.set_defaults(handler=_scan)
+
+    hook = commands.add_parser("pre-commit", help="scan the Terraform modules that hold the given files")
+    hook.add_argument("files", nargs="+", metavar="FILE")
+    hook.set_defaults(
+        handler=_pre_commit, output="cli", check=None, skip_check=None, include_builtin=False, soft_fail=False
+    )
 
     listing = commands.add_parser("list", help="print the rule catalog")
     listing.add_argument("-o", "--output", choices=("table", "json"), default="table")

@@ -1,0 +1,102 @@
+"""The catalog is complete and well-formed, and every rule is really loaded and run by Checkov.
+
+Checkov drops a check silently when its file fails to import or its ID collides with another check, so
+these tests look inside Checkov's registries instead of trusting a green scan.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+from checkov.common.checks_infra.registry import get_graph_checks_registry
+from checkov.terraform.checks.data.registry import data_registry
+from checkov.terraform.checks.resource.registry import resource_registry
+
+from policies.catalog import RULES_DIR, CatalogError, frameworks, load_catalog, validate_metadata
+from policies.checkov_adapter import AisecDataCheck, AisecGraphCheck, AisecResourceCheck
+from tests.scanning import Finding
+
+RULES = load_catalog()
+
+
+def test_every_metadata_file_has_logic_and_every_logic_file_has_metadata() -> None:
+    metadata = {path.stem for path in RULES_DIR.glob("*.yaml")}
+    logic = {path.stem for path in RULES_DIR.glob("*.py")} - {"__init__"}
+    assert metadata == logic
+    assert {rule.name for rule in RULES} == metadata
+
+
+def test_ids_are_unique_and_numbered_per_kind() -> None:
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids))
+    for rule in RULES:
+        assert rule.id.startswith("CKV2_AISEC_" if rule.is_connection else "CKV_AISEC_")
+
+
+@pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.yaml")), ids=lambda path: path.stem)
+def test_metadata_is_valid_against_the_schema(path) -> None:
+    validate_metadata(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+
+
+def test_schema_rejects_broken_metadata() -> None:
+    good = yaml.safe_load((RULES_DIR / f"{RULES[0].name}.yaml").read_text(encoding="utf-8"))
+    broken_variants = {
+        "missing title": {k: v for k, v in good.items() if k != "title"},
+        "bad severity": {**good, "severity": "SEVERE"},
+        "bad id": {**good, "id": "CKV_AWS_1"},
+        "unknown key": {**good, "owner": "someone"},
+        "unknown framework id": {**good, "frameworks": {**good["frameworks"], "owasp_ml": ["ML99"]}},
+        "connection rule with a resource id": {**good, "kind": "connection"},
+    }
+    for label, metadata in broken_variants.items():
+        with pytest.raises(CatalogError):
+            validate_metadata(copy.deepcopy(metadata), label)
+
+
+def test_framework_table_covers_the_seed_pillars() -> None:
+    seed_ids = frameworks()["seed"]["ids"]
+    assert {"data-security", "model-security", "infrastructure-security"} <= set(seed_ids)
+
+
+def test_every_rule_is_registered_with_checkov_under_its_own_id(rule_examples_hcl: set[Finding]) -> None:
+    """After a scan with the pack, each rule's ID belongs to our check class for every type it covers."""
+    graph_checks = {check.id: check for check in get_graph_checks_registry("terraform").checks}
+    for rule in RULES:
+        if rule.is_connection:
+            assert isinstance(graph_checks.get(rule.id), AisecGraphCheck), rule.id
+            continue
+        for resource_type in rule.resource_types:
+            owners = [c for c in resource_registry.checks[resource_type] if c.id == rule.id]
+            assert len(owners) == 1 and isinstance(owners[0], AisecResourceCheck), (rule.id, resource_type)
+        for data_type in rule.data_types:
+            owners = [c for c in data_registry.checks[data_type] if c.id == rule.id]
+            assert len(owners) == 1 and isinstance(owners[0], AisecDataCheck), (rule.id, data_type)
+
+
+def test_no_rule_id_is_also_a_builtin_check_id(rule_examples_hcl: set[Finding]) -> None:
+    ours = {rule.id for rule in RULES}
+    builtin_ids = {
+        check.id
+        for registry in (resource_registry, data_registry)
+        for checks in registry.checks.values()
+        for check in checks
+        if not isinstance(check, (AisecResourceCheck, AisecDataCheck))
+    }
+    builtin_ids |= {
+        check.id
+        for check in get_graph_checks_registry("terraform").checks
+        if not isinstance(check, AisecGraphCheck)
+    }
+    assert len(builtin_ids) > 500, "Checkov's built-in checks were not loaded"
+    assert ours.isdisjoint(builtin_ids)
+
+
+def test_every_rule_was_executed_in_both_engines(
+    rule_examples_hcl: set[Finding], rule_examples_plan: set[Finding]
+) -> None:
+    for findings in (rule_examples_hcl, rule_examples_plan):
+        executed = {(f.check_id, f.verdict) for f in findings}
+        for rule in RULES:
+            assert {(rule.id, "PASSED"), (rule.id, "FAILED")} <= executed, rule.id
