@@ -1,0 +1,9 @@
+"""Secure-by-default Pulumi components for AI workloads on AWS.
+
+Each component refuses, at construction (that is, during ``pulumi preview``), arguments that would violate a
+rule of the pack's catalog: it raises ``PolicyViolation`` naming the rule and registers nothing.
+"""
+
+from pulumi_components._validation import PolicyViolation
+
+__all__ = ["PolicyViolation"]

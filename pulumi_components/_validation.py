@@ -1,0 +1,218 @@
+"""Validation shared by the components: refuse, at construction (``pulumi preview``), what a rule would fail.
+
+Every check raises ``PolicyViolation`` (a ``ValueError``) naming the catalog rule and what to change. The
+components call these helpers *before* ``super().__init__``, so invalid input registers nothing.
+
+The helpers work on plain Python values (the arguments a caller passes). A value that is an ``Output`` is
+not known at preview and cannot be judged here; helpers that need a literal refuse it with ``TypeError`` so
+that a policy cannot slip through as an unknown (see ``require_plain``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pulumi
+
+# Rule IDs the components enforce (see policies/rules/*.yaml for the full text of each rule).
+S3_SSE_KMS_CMK = "CKV_AISEC_1"
+KMS_ROTATION = "CKV_AISEC_4"
+NOTEBOOK_PRIVATE = "CKV_AISEC_5"
+STUDIO_VPC_ONLY = "CKV_AISEC_6"
+SG_AI_PORTS = "CKV_AISEC_7"
+IAM_NO_WILDCARD = "CKV_AISEC_8"
+IAM_NO_BROAD_MANAGED = "CKV_AISEC_9"
+ECS_NON_ROOT = "CKV_AISEC_10"
+BUCKET_PUBLIC_ACCESS_BLOCK = "CKV2_AISEC_1"
+BUCKET_TLS_ONLY = "CKV2_AISEC_2"
+# Resource policies (bucket, ECR, KMS) that Allow a "*" principal. The catalog has no dedicated ID for this
+# yet; until it has, such grants are reported under the public-access rule they defeat.
+RESOURCE_POLICY_PUBLIC_PRINCIPAL = BUCKET_PUBLIC_ACCESS_BLOCK
+
+# AWS-managed policies that grant far more than any AI workload needs (CKV_AISEC_9).
+BROAD_MANAGED_POLICY_NAMES = frozenset(
+    {
+        "AdministratorAccess",
+        "PowerUserAccess",
+        "AmazonSageMakerFullAccess",
+        "AmazonBedrockFullAccess",
+        "AmazonS3FullAccess",
+        "IAMFullAccess",
+    }
+)
+
+
+class PolicyViolation(ValueError):
+    """An argument that would violate the catalog rule ``rule_id``; the message says what to change."""
+
+    def __init__(self, rule_id: str, message: str) -> None:
+        self.rule_id = rule_id
+        self.detail = message
+        super().__init__(f"{rule_id}: {message}")
+
+
+def require(condition: bool, rule_id: str, message: str) -> None:
+    """Raise ``PolicyViolation(rule_id, message)`` unless ``condition`` holds."""
+    if not condition:
+        raise PolicyViolation(rule_id, message)
+
+
+def is_output(value: Any) -> bool:
+    return isinstance(value, pulumi.Output)
+
+
+def require_plain(value: Any, what: str) -> None:
+    """Values the components must judge at preview cannot be ``Output``s: their content is not known yet."""
+    if is_output(value):
+        raise TypeError(
+            f"{what} must be a plain value (dict/list/str), not a pulumi.Output: it is validated at preview, "
+            "before any output is known"
+        )
+
+
+def as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+# -- IAM policy documents ---------------------------------------------------------------------------------
+
+
+def policy_statements(policy: Any, what: str = "policy") -> list[dict[str, Any]]:
+    """The statements of a policy given as a JSON string, a document dict or a list of statements."""
+    require_plain(policy, what)
+    if isinstance(policy, str):
+        try:
+            policy = json.loads(policy)
+        except ValueError as error:
+            raise ValueError(f"{what} is not valid JSON: {error}") from error
+    if isinstance(policy, Mapping):
+        policy = policy.get("Statement", [policy])
+    statements = as_list(policy)
+    for statement in statements:
+        if not isinstance(statement, Mapping):
+            raise ValueError(f"{what}: every statement must be a dict, got {statement!r}")
+        for item in (statement.get("Action"), statement.get("Resource"), statement.get("Principal")):
+            if any(is_output(part) for part in as_list(item)):
+                require_plain(item, f"{what} Action/Resource/Principal")
+    return [dict(statement) for statement in statements]
+
+
+def _is_wildcard_action(action: Any) -> bool:
+    return isinstance(action, str) and (action == "*" or (action.endswith(":*") and action.count(":") == 1))
+
+
+def _covers_all_resources(resources: Any) -> bool:
+    return any(resource == "*" for resource in as_list(resources))
+
+
+def validate_identity_statements(statements: Iterable[Mapping[str, Any]], what: str = "policy") -> None:
+    """Identity-policy statements: no ``*``/``service:*`` action on ``*`` and no ``iam:PassRole`` on ``*``.
+
+    ``NotAction`` and ``NotResource`` in an Allow grant everything else, so they are refused too.
+    """
+    for index, statement in enumerate(statements):
+        if statement.get("Effect", "Allow") != "Allow":
+            continue
+        where = f"{what} statement {statement.get('Sid') or index}"
+        require(
+            "NotAction" not in statement and "NotResource" not in statement,
+            IAM_NO_WILDCARD,
+            f"{where} uses NotAction/NotResource in an Allow, which grants everything else; list the actions "
+            "and resources it needs instead",
+        )
+        actions = as_list(statement.get("Action"))
+        require(bool(actions), IAM_NO_WILDCARD, f"{where} has no Action")
+        resources = as_list(statement.get("Resource"))
+        require(bool(resources), IAM_NO_WILDCARD, f"{where} has no Resource")
+        if _covers_all_resources(resources):
+            wildcard = [action for action in actions if _is_wildcard_action(action)]
+            require(
+                not wildcard,
+                IAM_NO_WILDCARD,
+                f"{where} allows {wildcard} on Resource '*'; name the actions it needs and scope Resource to ARNs",
+            )
+            pass_role = [
+                action for action in actions if isinstance(action, str) and action.lower() in ("iam:passrole", "iam:*")
+            ]
+            require(
+                not pass_role,
+                IAM_NO_WILDCARD,
+                f"{where} allows iam:PassRole on Resource '*'; scope it to the ARNs of the roles it must pass",
+            )
+
+
+def _principal_is_public(principal: Any) -> bool:
+    if principal == "*":
+        return True
+    if isinstance(principal, Mapping):
+        return any(value == "*" for values in principal.values() for value in as_list(values))
+    return False
+
+
+def validate_resource_policy_statements(
+    statements: Iterable[Mapping[str, Any]], what: str, rule_id: str = RESOURCE_POLICY_PUBLIC_PRINCIPAL
+) -> None:
+    """Resource-policy statements (bucket, ECR, KMS): no Allow to a ``*`` principal, no ``NotPrincipal`` Allow."""
+    for index, statement in enumerate(statements):
+        if statement.get("Effect", "Allow") != "Allow":
+            continue
+        where = f"{what} statement {statement.get('Sid') or index}"
+        require(
+            "NotPrincipal" not in statement,
+            rule_id,
+            f"{where} uses NotPrincipal in an Allow, which grants every other principal; name the principals",
+        )
+        require(
+            not _principal_is_public(statement.get("Principal")),
+            rule_id,
+            f"{where} allows Principal '*' (anyone); name the AWS accounts, roles or services it must allow",
+        )
+
+
+def managed_policy_name(arn: str) -> str | None:
+    """``arn:aws:iam::aws:policy/AmazonS3FullAccess`` -> ``AmazonS3FullAccess``; None for customer policies."""
+    if not isinstance(arn, str):
+        return None
+    prefix, _, name = arn.partition(":iam::aws:policy/")
+    if not name or not prefix.startswith("arn:"):
+        return None
+    return name.rsplit("/", 1)[-1]
+
+
+def validate_managed_policy_arns(arns: Sequence[Any]) -> None:
+    for arn in arns:
+        require_plain(arn, "managed policy ARN")
+        name = managed_policy_name(arn)
+        require(
+            name not in BROAD_MANAGED_POLICY_NAMES,
+            IAM_NO_BROAD_MANAGED,
+            f"{arn} grants far more than an AI workload needs; grant the specific actions with statements "
+            "(see LeastPrivilegeRole's statement helpers) instead",
+        )
+
+
+# -- Containers ---------------------------------------------------------------------------------------------
+
+_ROOT_NAMES = frozenset({"root", "0"})
+
+
+def is_root_user(user: Any) -> bool:
+    """ECS ``user`` values that run as root: absent, ``root``, ``0``, ``0:<gid>``, ``root:<group>``."""
+    if user is None:
+        return True
+    text = str(user).strip()
+    if not text:
+        return True
+    name = text.split(":", 1)[0].strip()
+    return name in _ROOT_NAMES
+
+
+# -- Networking ---------------------------------------------------------------------------------------------
+
+PUBLIC_CIDRS = frozenset({"0.0.0.0/0", "::/0"})
