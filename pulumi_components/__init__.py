@@ -5,5 +5,6 @@ rule of the pack's catalog: it raises ``PolicyViolation`` naming the rule and re
 """
 
 from pulumi_components._validation import PolicyViolation
+from pulumi_components.bucket import SecureBucket
 
-__all__ = ["PolicyViolation"]
+__all__ = ["PolicyViolation", "SecureBucket"]

@@ -11,7 +11,7 @@ that a policy cannot slip through as an unknown (see ``require_plain``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import pulumi
@@ -97,9 +97,15 @@ def policy_statements(policy: Any, what: str = "policy") -> list[dict[str, Any]]
     for statement in statements:
         if not isinstance(statement, Mapping):
             raise ValueError(f"{what}: every statement must be a dict, got {statement!r}")
-        for item in (statement.get("Action"), statement.get("Resource"), statement.get("Principal")):
-            if any(is_output(part) for part in as_list(item)):
-                require_plain(item, f"{what} Action/Resource/Principal")
+        # Resources and the ARNs inside a Principal may be Outputs (ARNs of other resources); Actions and the
+        # Principal's shape decide the verdict and must be known now. Components re-check the rendered
+        # document when the Outputs resolve (``checked_policy_json``).
+        for key in ("Action", "NotAction", "Effect"):
+            item = statement.get(key)
+            if is_output(item) or any(is_output(part) for part in as_list(item)):
+                require_plain(item, f"{what} {key}")
+        for key in ("Principal", "NotPrincipal"):
+            require_plain(statement.get(key), f"{what} {key}")
     return [dict(statement) for statement in statements]
 
 
@@ -216,3 +222,159 @@ def is_root_user(user: Any) -> bool:
 # -- Networking ---------------------------------------------------------------------------------------------
 
 PUBLIC_CIDRS = frozenset({"0.0.0.0/0", "::/0"})
+
+
+# -- Rendering policies -------------------------------------------------------------------------------------
+
+
+def checked_policy_json(
+    document: Mapping[str, Any], check: Callable[[list[dict[str, Any]]], None]
+) -> pulumi.Output[str]:
+    """``document`` as a JSON string Output, ``check``ed again once every Output inside it has resolved.
+
+    Construction-time validation already refused what it could see; this catches an Output that resolves to a
+    forbidden value (a ``"*"`` ARN) before the policy reaches the provider.
+    """
+
+    def _checked(text: str) -> str:
+        check(policy_statements(text))
+        return text
+
+    return pulumi.Output.json_dumps(document).apply(_checked)
+
+
+def policy_document(statements: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    return {"Version": "2012-10-17", "Statement": [dict(statement) for statement in statements]}
+
+
+# -- Shared secure building blocks -------------------------------------------------------------------------
+
+# Key administration and use for the account, listed (no "kms:*"): key policies are resource policies whose
+# "*" resource means "this key", but listing the actions keeps every pack rule's reading unambiguous.
+ACCOUNT_KEY_ACTIONS = (
+    "kms:Create*",
+    "kms:Describe*",
+    "kms:Enable*",
+    "kms:List*",
+    "kms:Put*",
+    "kms:Update*",
+    "kms:Revoke*",
+    "kms:Disable*",
+    "kms:Get*",
+    "kms:Delete*",
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncrypt*",
+    "kms:GenerateDataKey*",
+    "kms:CreateGrant",
+)
+
+
+def logs_key_policy(account_id: pulumi.Input[str], region: pulumi.Input[str]) -> pulumi.Output[str]:
+    """A key policy that lets the account administer the key and CloudWatch Logs in ``region`` use it for
+    this account's log groups only (CloudWatch Logs cannot use a key whose policy does not name it)."""
+    account_root = pulumi.Output.concat("arn:aws:iam::", account_id, ":root")
+    document = policy_document(
+        [
+            {
+                "Sid": "AccountAdministersAndUsesKey",
+                "Effect": "Allow",
+                "Principal": {"AWS": account_root},
+                "Action": list(ACCOUNT_KEY_ACTIONS),
+                "Resource": "*",
+            },
+            {
+                "Sid": "CloudWatchLogsUsesKeyForThisAccountsLogGroups",
+                "Effect": "Allow",
+                "Principal": {"Service": pulumi.Output.concat("logs.", region, ".amazonaws.com")},
+                "Action": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                "Resource": "*",
+                "Condition": {
+                    "ArnLike": {
+                        "kms:EncryptionContext:aws:logs:arn": pulumi.Output.concat(
+                            "arn:aws:logs:", region, ":", account_id, ":log-group:*"
+                        )
+                    }
+                },
+            },
+        ]
+    )
+    return pulumi.Output.json_dumps(document)
+
+
+def new_rotating_key(
+    name: str, description: str, parent: pulumi.Resource, policy: pulumi.Input[str] | None = None
+) -> Any:
+    """A customer-managed KMS key with yearly automatic rotation (CKV_AISEC_4) and a 30-day deletion window."""
+    import pulumi_aws as aws
+
+    return aws.kms.Key(
+        name,
+        description=description,
+        enable_key_rotation=True,
+        deletion_window_in_days=30,
+        policy=policy,
+        opts=pulumi.ResourceOptions(parent=parent),
+    )
+
+
+def current_account_and_region(parent: pulumi.Resource) -> tuple[pulumi.Output[str], pulumi.Output[str]]:
+    import pulumi_aws as aws
+
+    invoke = pulumi.InvokeOutputOptions(parent=parent)
+    return (
+        aws.get_caller_identity_output(opts=invoke).account_id,
+        aws.get_region_output(opts=invoke).region,
+    )
+
+
+def new_encrypted_log_group(
+    name: str,
+    *,
+    parent: pulumi.Resource,
+    retention_in_days: int,
+    kms_key_arn: pulumi.Input[str] | None = None,
+    log_group_name: pulumi.Input[str] | None = None,
+) -> tuple[Any, Any]:
+    """A CloudWatch log group encrypted under ``kms_key_arn`` or a new rotating key whose policy admits
+    CloudWatch Logs. Returns ``(key or None, log_group)``."""
+    import pulumi_aws as aws
+
+    key = None
+    if kms_key_arn is None:
+        account_id, region = current_account_and_region(parent)
+        key = new_rotating_key(
+            f"{name}-key",
+            f"Encrypts the log group {name}",
+            parent,
+            policy=logs_key_policy(account_id, region),
+        )
+        kms_key_arn = key.arn
+    log_group = aws.cloudwatch.LogGroup(
+        name,
+        name=log_group_name,
+        retention_in_days=retention_in_days,
+        kms_key_id=kms_key_arn,
+        opts=pulumi.ResourceOptions(parent=parent),
+    )
+    return key, log_group
+
+
+# CloudWatch Logs accepts only these retention values (days).
+LOG_RETENTION_DAYS = frozenset(
+    {1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653}
+)
+
+
+def validate_log_retention(days: Any, what: str = "log_retention_days") -> None:
+    if isinstance(days, bool) or not isinstance(days, int) or days not in LOG_RETENTION_DAYS:
+        raise ValueError(f"{what} must be one of CloudWatch Logs' retention values {sorted(LOG_RETENTION_DAYS)}")
+
+
+def validate_positive_int(value: Any, what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"{what} must be a positive integer, got {value!r}")

@@ -27,8 +27,9 @@ from typing import Any, TypeVar
 import pulumi
 from pulumi.runtime import mocks as pulumi_mocks
 
-from policies.model import Resource
-from policies.pulumi_adapter import normalize
+from policies.catalog import load_catalog
+from policies.model import Resource, Result, Verdict
+from policies.pulumi_adapter import evaluate_resources, normalize
 
 ACCOUNT_ID = "123456789012"
 REGION = "us-east-1"
@@ -267,3 +268,29 @@ def resolve(output: Any) -> Any:
 
     _await()
     return box.get("value")
+
+
+# -- judging what was recorded with the pack's own rules ---------------------------------------------------
+
+
+def findings(mocks: RecordingMocks) -> list[tuple[str, str, Result]]:
+    """Every applicable catalog rule's verdict on every recorded cloud resource."""
+    return evaluate_resources(mocks.normalized())
+
+
+def assert_rules_pass(mocks: RecordingMocks, expected_rules: set[str]) -> list[tuple[str, str, Result]]:
+    """No rule fails, no rule is UNKNOWN (which would hide a mis-normalization), and every rule of
+    ``expected_rules`` that the catalog already holds judged at least one resource PASS.
+
+    Returns the findings so that tests can assert more.
+    """
+    found = findings(mocks)
+    assert found, "no catalog rule covered any recorded resource"
+    not_passed = [
+        (rule_id, address, result) for rule_id, address, result in found if result.verdict is not Verdict.PASS
+    ]
+    assert not not_passed, not_passed
+    in_catalog = {rule.id for rule in load_catalog()}
+    judged = {rule_id for rule_id, _, _ in found}
+    assert expected_rules & in_catalog <= judged, sorted((expected_rules & in_catalog) - judged)
+    return found
