@@ -6,5 +6,6 @@ rule of the pack's catalog: it raises ``PolicyViolation`` naming the rule and re
 
 from pulumi_components._validation import PolicyViolation
 from pulumi_components.bucket import SecureBucket
+from pulumi_components.iam import LeastPrivilegeRole
 
-__all__ = ["PolicyViolation", "SecureBucket"]
+__all__ = ["LeastPrivilegeRole", "PolicyViolation", "SecureBucket"]

@@ -67,7 +67,7 @@ class SecureBucket(pulumi.ComponentResource):
         *,
         bucket_name: str | None = None,
         kms_key_arn: pulumi.Input[str] | None = None,
-        policy_statements: Sequence[Mapping[str, Any]] = (),
+        policy_statements: Sequence[Mapping[str, Any]] | Mapping[str, Any] | str = (),
         access_log_bucket: pulumi.Input[str] | None = None,
         access_log_prefix: str | None = None,
         expiration_days: int | None = None,
@@ -81,8 +81,9 @@ class SecureBucket(pulumi.ComponentResource):
         :param bucket_name: The bucket's globally unique name; Pulumi auto-names it when omitted.
         :param kms_key_arn: ARN of an existing customer-managed KMS key to encrypt with. When omitted, a new
             key with automatic rotation is created. The AWS-managed ``alias/aws/s3`` key is refused (CKV_AISEC_1).
-        :param policy_statements: Extra bucket-policy statements (IAM JSON as dicts) merged after the TLS-only
-            statement. An Allow to the ``"*"`` principal (or ``NotPrincipal``) is refused.
+        :param policy_statements: Extra bucket-policy statements (statement dicts, a document or its JSON),
+            merged after the TLS-only statement. An Allow to the ``"*"`` principal (or ``NotPrincipal``) is
+            refused.
         :param access_log_bucket: Name of the bucket that receives S3 server access logs; no access logging
             when omitted.
         :param access_log_prefix: Key prefix of the access logs; defaults to ``<name>/``.
@@ -103,7 +104,7 @@ class SecureBucket(pulumi.ComponentResource):
                 "kms_key_arn to create one",
             )
         v.require_plain(policy_statements, "policy_statements")
-        extra_statements = v.policy_statements(list(policy_statements), "policy_statements")
+        extra_statements = v.policy_statements(policy_statements, "policy_statements")
         _check_bucket_policy(extra_statements)
         if expiration_days is not None:
             v.validate_positive_int(expiration_days, "expiration_days")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import pulumi
+import pytest
 from pulumi.runtime import mocks as pulumi_mocks
 
 from policies.catalog import load_catalog
@@ -282,15 +283,17 @@ def assert_rules_pass(mocks: RecordingMocks, expected_rules: set[str]) -> list[t
     """No rule fails, no rule is UNKNOWN (which would hide a mis-normalization), and every rule of
     ``expected_rules`` that the catalog already holds judged at least one resource PASS.
 
-    Returns the findings so that tests can assert more.
+    Skips (visibly) when none of ``expected_rules`` is in the catalog yet. Returns the findings.
     """
+    in_catalog = {rule.id for rule in load_catalog()}
+    expected_now = expected_rules & in_catalog
     found = findings(mocks)
-    assert found, "no catalog rule covered any recorded resource"
     not_passed = [
         (rule_id, address, result) for rule_id, address, result in found if result.verdict is not Verdict.PASS
     ]
     assert not not_passed, not_passed
-    in_catalog = {rule.id for rule in load_catalog()}
     judged = {rule_id for rule_id, _, _ in found}
-    assert expected_rules & in_catalog <= judged, sorted((expected_rules & in_catalog) - judged)
+    assert expected_now <= judged, f"rules that judged nothing: {sorted(expected_now - judged)}"
+    if not expected_now:
+        pytest.skip(f"none of {sorted(expected_rules)} is in the catalog yet")
     return found
