@@ -66,9 +66,7 @@ def _looks_like_block(item: Any) -> bool:
 
 def _normalize_block(block: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        key: _normalize_value(value)
-        for key, value in block.items()
-        if not _is_bookkeeping(key) and key != "dynamic"
+        key: _normalize_value(value) for key, value in block.items() if not _is_bookkeeping(key) and key != "dynamic"
     }
 
 
@@ -107,7 +105,7 @@ def _evaluate_safely(rule: Rule, resource: Resource, graph: Graph | None = None)
     """Rules must not raise; if one does anyway, say so loudly and give no verdict."""
     try:
         return rule.evaluate(resource, graph)
-    except Exception:  # noqa: BLE001 - a crashing rule must never end the scan
+    except Exception:
         logger.error("%s raised on %s; no verdict given", rule.id, resource.address, exc_info=True)
         return Result(Verdict.UNKNOWN, "rule raised an exception")
 
@@ -146,8 +144,12 @@ class AisecDataCheck(BaseDataCheck):
 
     def scan_data_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
         resource = normalize_conf(self.entity_type, conf)
-        resource = Resource(resource.type, f"data.{resource.type}.{resource.address.split('.')[-1]}",
-                            resource.attrs, resource.dynamic_blocks)
+        resource = Resource(
+            resource.type,
+            f"data.{resource.type}.{resource.address.split('.')[-1]}",
+            resource.attrs,
+            resource.dynamic_blocks,
+        )
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
         return _CHECK_RESULTS[result.verdict]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fnmatch
 import io
 import json
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +67,7 @@ def check_hcl(path: Path) -> None:
     text = _read_text(path)
     try:
         hcl2.loads(text)
-    except Exception as error:  # noqa: BLE001 - the parser raises lark errors of many kinds
+    except Exception as error:
         line = getattr(error, "line", None)
         location = f"{path}:{line}" if isinstance(line, int) and line > 0 else str(path)
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
@@ -118,20 +120,34 @@ def collect_targets(paths: Sequence[str]) -> ScanTargets:
     return targets
 
 
+def pack_check_ids(skip: str | None) -> list[str]:
+    """The pack's rule IDs minus those matching ``--skip-check`` patterns.
+
+    Checkov refuses a ``--check`` and ``--skip-check`` that share a pattern, so the default selection
+    (the whole pack) is spelled out as IDs with the skipped ones already removed.
+    """
+    from policies.catalog import load_catalog
+
+    patterns = [pattern.strip() for pattern in (skip or "").split(",") if pattern.strip()]
+    return [rule.id for rule in load_catalog() if not any(fnmatch.fnmatchcase(rule.id, p) for p in patterns)]
+
+
 def checkov_argv(targets: ScanTargets, options: argparse.Namespace) -> list[str]:
     argv: list[str] = []
     for directory in targets.directories:
-        argv += ["-d", str(directory)]
+        argv += ["-d", str(directory.resolve())]
     for file in [*targets.tf_files, *targets.plan_files]:
-        argv += ["-f", str(file)]
+        argv += ["-f", str(file.resolve())]
     argv += ["--framework", *targets.frameworks]
     argv += ["--external-checks-dir", str(CHECKS_DIR), "--skip-download", "--quiet"]
     argv += ["-o", options.output]
-    checks = options.check or (None if options.include_builtin else PACK_CHECKS)
-    if checks:
-        argv += ["--check", checks]
-    if options.skip_check:
-        argv += ["--skip-check", options.skip_check]
+    if options.check or options.include_builtin:
+        if options.check:
+            argv += ["--check", options.check]
+        if options.skip_check:
+            argv += ["--skip-check", options.skip_check]
+    else:
+        argv += ["--check", ",".join(pack_check_ids(options.skip_check))]
     if options.soft_fail:
         argv.append("--soft-fail")
     return argv
@@ -140,11 +156,12 @@ def checkov_argv(targets: ScanTargets, options: argparse.Namespace) -> list[str]
 def run_checkov(argv: list[str]) -> int:
     from checkov.main import Checkov
 
-    # Checkov logs parse problems at WARNING and prints a banner; our own checks happened already.
+    # Checkov logs at WARNING what we already checked (parse problems); keep its output to the report.
     logging.getLogger().setLevel(logging.ERROR)
-    checkov = Checkov(argv=argv)
-    with contextlib.redirect_stderr(io.StringIO()):
-        exit_code = checkov.run(banner="")
+    try:
+        exit_code = Checkov(argv=argv).run(banner="")
+    except SystemExit as stop:  # Checkov's own argument errors
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     return int(exit_code or 0)
 
 
@@ -154,7 +171,30 @@ def _scan(options: argparse.Namespace) -> int:
     except InputError as error:
         print(f"aisec-iac: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    return run_checkov(checkov_argv(targets, options))
+    if not (options.check or options.include_builtin or pack_check_ids(options.skip_check)):
+        print("aisec-iac: error: --skip-check leaves no check to run", file=sys.stderr)
+        return EXIT_USAGE
+    argv = checkov_argv(targets, options)
+    if options.output == "sarif":
+        return run_checkov_for_sarif(argv)
+    return run_checkov(argv)
+
+
+def run_checkov_for_sarif(argv: list[str]) -> int:
+    """Checkov writes SARIF to ``results.sarif`` in the working directory and prints its text report;
+    run it in a scratch directory and print the SARIF document alone."""
+    previous = Path.cwd()
+    with tempfile.TemporaryDirectory(prefix="aisec-iac-") as scratch:
+        os.chdir(scratch)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                exit_code = run_checkov(argv)
+        finally:
+            os.chdir(previous)
+        sarif = Path(scratch) / "results.sarif"
+        if sarif.exists():
+            sys.stdout.write(sarif.read_text(encoding="utf-8"))
+    return exit_code
 
 
 def _pre_commit(options: argparse.Namespace) -> int:
@@ -180,8 +220,7 @@ def _list(options: argparse.Namespace) -> int:
 
 def _rule_summary(rule: object) -> dict[str, object]:
     return {
-        key: getattr(rule, key)
-        for key in ("id", "title", "severity", "pillar", "kind", "resource_types", "data_types")
+        key: getattr(rule, key) for key in ("id", "title", "severity", "pillar", "kind", "resource_types", "data_types")
     }
 
 
@@ -198,7 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     scan = commands.add_parser("scan", help="scan Terraform directories, .tf files and plan JSON files")
-    scan.add_argument("paths", nargs="+", metavar="PATH", help="a directory, a .tf file or a `terraform show -json` file")
+    scan.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a directory, a .tf file or a `terraform show -json` file"
+    )
     scan.add_argument("-o", "--output", choices=OUTPUT_FORMATS, default="cli", help="report format (default: cli)")
     scan.add_argument("--check", help="comma-separated check IDs or globs to run (default: the whole pack)")
     scan.add_argument("--skip-check", help="comma-separated check IDs or globs to skip")

@@ -85,9 +85,7 @@ def test_no_rule_id_is_also_a_builtin_check_id(rule_examples_hcl: set[Finding]) 
         if not isinstance(check, (AisecResourceCheck, AisecDataCheck))
     }
     builtin_ids |= {
-        check.id
-        for check in get_graph_checks_registry("terraform").checks
-        if not isinstance(check, AisecGraphCheck)
+        check.id for check in get_graph_checks_registry("terraform").checks if not isinstance(check, AisecGraphCheck)
     }
     assert len(builtin_ids) > 500, "Checkov's built-in checks were not loaded"
     assert ours.isdisjoint(builtin_ids)

@@ -1,0 +1,177 @@
+"""The ``aisec-iac`` command: exit codes, output formats, and a clear one-line error for every bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from policies.catalog import load_catalog
+from policies.cli import CHECKS_DIR, main
+from tests.scanning import RULE_EXAMPLES
+
+S3_EXAMPLES = RULE_EXAMPLES / "s3_encryption_cmk"
+S3_FAILURES = {
+    "aws_s3_bucket_server_side_encryption_configuration.fail_aes256",
+    "aws_s3_bucket_server_side_encryption_configuration.fail_kms_without_key",
+    "aws_s3_bucket_server_side_encryption_configuration.fail_aws_managed_alias",
+}
+SECURE_TF = """
+resource "aws_kms_key" "data" {
+  enable_key_rotation = true
+}
+"""
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed console script, as a user runs it.
+
+    Scans run in a process of their own: Checkov keeps its runners in module-level objects, and a second
+    scan in the same process reports the first scan's resources again.
+    """
+    executable = shutil.which("aisec-iac", path=str(Path(sys.executable).parent))
+    assert executable, "the aisec-iac console script is not installed next to this Python"
+    return subprocess.run([executable, *args], capture_output=True, text=True, timeout=300)
+
+
+def test_checks_dir_prints_the_folder_checkov_loads(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["checks-dir"]) == 0
+    printed = Path(capsys.readouterr().out.strip())
+    assert printed == CHECKS_DIR and printed.is_absolute()
+    assert {path.name for path in printed.iterdir() if path.suffix in {".py", ".yaml", ".yml", ".json"}} == {
+        "__init__.py",
+        "aisec_iac_checks.py",
+    }
+
+
+def test_list_prints_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list"]) == 0
+    table = capsys.readouterr().out
+    for rule in load_catalog():
+        assert rule.id in table and rule.title in table
+    assert main(["list", "-o", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [entry["id"] for entry in listed] == [rule.id for rule in load_catalog()]
+
+
+def test_scan_fails_on_findings_and_soft_fail_exits_zero() -> None:
+    result = run_cli("scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1")
+    assert result.returncode == 1
+    assert "Failed checks: 3" in result.stdout
+    for address in S3_FAILURES:
+        assert address in result.stdout
+    assert run_cli("scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1", "--soft-fail").returncode == 0
+
+
+def test_scan_passes_a_clean_module(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(SECURE_TF, encoding="utf-8")
+    result = run_cli("scan", str(tmp_path))
+    assert result.returncode == 0, result.stdout
+    assert "Passed checks: 1, Failed checks: 0" in result.stdout
+
+
+def test_skip_check_removes_the_findings() -> None:
+    result = run_cli("scan", str(S3_EXAMPLES), "--skip-check", "CKV_AISEC_*,CKV2_AISEC_*", "-o", "json")
+    assert result.returncode == 2 and "leaves no check to run" in result.stderr
+    result = run_cli("scan", str(S3_EXAMPLES), "--skip-check", "CKV2_AISEC_*", "-o", "json")
+    reports = json.loads(result.stdout)
+    failed = {(f["check_id"], f["resource"]) for f in reports["results"]["failed_checks"]}
+    assert failed == {("CKV_AISEC_1", address) for address in S3_FAILURES}
+
+
+def test_json_output_lists_exactly_the_failures() -> None:
+    result = run_cli("scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1", "-o", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["check_type"] == "terraform"
+    assert {f["resource"] for f in report["results"]["failed_checks"]} == S3_FAILURES
+
+
+def test_plan_file_is_scanned_with_the_plan_framework() -> None:
+    result = run_cli("scan", str(S3_EXAMPLES / "tfplan.json"), "--check", "CKV_AISEC_1", "-o", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["check_type"] == "terraform_plan"
+    assert {f["resource"] for f in report["results"]["failed_checks"]} == S3_FAILURES
+
+
+def test_sarif_output_is_printed_and_no_file_is_left_behind(tmp_path: Path) -> None:
+    executable = shutil.which("aisec-iac", path=str(Path(sys.executable).parent))
+    args = [executable, "scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1", "-o", "sarif"]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 1
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} == {"CKV_AISEC_1"}
+    assert len(results) == len(S3_FAILURES)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_junitxml_output() -> None:
+    result = run_cli("scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1", "-o", "junitxml")
+    assert result.returncode == 1
+    suites = ElementTree.fromstring(result.stdout)
+    failures = [case for case in suites.iter("testcase") if case.find("failure") is not None]
+    assert len(failures) == len(S3_FAILURES)
+
+
+BAD_INPUTS = {
+    "missing path": (lambda tmp: tmp / "does-not-exist", "no such file or directory"),
+    "json that is not a plan": (lambda tmp: _write(tmp / "config.json", '{"name": "x"}'), "not a Terraform plan"),
+    "invalid json": (lambda tmp: _write(tmp / "tfplan.json", '{"planned_values": '), "not valid JSON"),
+    "hcl that does not parse": (
+        lambda tmp: _write(tmp / "main.tf", 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n'),
+        "main.tf:2: HCL does not parse",
+    ),
+    "directory without terraform": (lambda tmp: _write(tmp / "README.md", "# empty").parent, "no Terraform"),
+    "unsupported file": (lambda tmp: _write(tmp / "notes.txt", "x"), "not a .tf file"),
+    "binary tf file": (lambda tmp: _write_bytes(tmp / "main.tf", b"\xff\xfe\x00bad"), "not a UTF-8 text file"),
+}
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_gives_one_clear_line_and_exit_2(case: str, tmp_path: Path) -> None:
+    make_path, expected = BAD_INPUTS[case]
+    path = make_path(tmp_path)
+    result = run_cli("scan", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"aisec-iac: error: {path}") or result.stderr.startswith(
+        f"aisec-iac: error: {path.parent}"
+    )
+    assert expected in result.stderr
+
+
+def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    target = _write(tmp_path / "main.tf", SECURE_TF)
+
+    def deny(self: Path, *args: object, **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    # Tests run as root in CI, where chmod cannot make a file unreadable.
+    monkeypatch.setattr(Path, "read_text", deny)
+    assert main(["scan", str(target)]) == 2
+    assert capsys.readouterr().err == f"aisec-iac: error: {target}: cannot read file (permission denied)\n"
+
+
+def test_a_bad_file_among_good_ones_stops_the_scan(tmp_path: Path) -> None:
+    good = tmp_path / "good"
+    good.mkdir()
+    _write(good / "main.tf", SECURE_TF)
+    result = run_cli("scan", str(good), str(tmp_path / "missing.tf"))
+    assert result.returncode == 2 and "missing.tf: no such file or directory" in result.stderr
