@@ -8,7 +8,7 @@ import pulumi
 import pytest
 
 from pulumi_components import PolicyViolation, SecureBucket
-from tests.pulumi.mocks import ACCOUNT_ID, REGION, RecordingMocks, assert_rules_pass, run
+from tests.pulumi.mocks import ACCOUNT_ID, REGION, RecordingMocks, assert_rules_pass, forget_failed_registrations, run
 
 BUCKET = "aws:s3/bucket:Bucket"
 KEY = "aws:kms/key:Key"
@@ -204,4 +204,5 @@ def test_output_that_resolves_to_a_public_principal_stops_the_policy(mocks: Reco
     public = {"Effect": "Allow", "Principal": {"AWS": pulumi.Output.from_input("*")}, "Action": "s3:GetObject"}
     with pytest.raises(ValueError, match="CKV2_AISEC_1"):
         run(lambda: SecureBucket("data", policy_statements=[public]))
+    forget_failed_registrations()
     assert mocks.of_type(POLICY) == []
