@@ -224,6 +224,14 @@ def _rule_summary(rule: object) -> dict[str, object]:
     }
 
 
+def _overlaps(_: argparse.Namespace) -> int:
+    from policies.catalog import load_catalog
+
+    overlapping = sorted({check for rule in load_catalog() for check in rule.checkov_builtin_overlap})
+    print(",".join(overlapping))
+    return 0
+
+
 def _checks_dir(_: argparse.Namespace) -> int:
     print(CHECKS_DIR)
     return 0
@@ -256,6 +264,11 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="print the rule catalog")
     listing.add_argument("-o", "--output", choices=("table", "json"), default="table")
     listing.set_defaults(handler=_list)
+
+    overlaps = commands.add_parser(
+        "overlaps", help="print the Checkov built-in checks the pack covers, for checkov --skip-check"
+    )
+    overlaps.set_defaults(handler=_overlaps)
 
     checks_dir = commands.add_parser("checks-dir", help="print the path to pass to checkov --external-checks-dir")
     checks_dir.set_defaults(handler=_checks_dir)
