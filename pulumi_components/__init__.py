@@ -6,7 +6,8 @@ rule of the pack's catalog: it raises ``PolicyViolation`` naming the rule and re
 
 from pulumi_components._validation import PolicyViolation
 from pulumi_components.bucket import SecureBucket
+from pulumi_components.ecr import ModelRepository
 from pulumi_components.iam import LeastPrivilegeRole
 from pulumi_components.network import PrivateAiNetwork
 
-__all__ = ["LeastPrivilegeRole", "PolicyViolation", "PrivateAiNetwork", "SecureBucket"]
+__all__ = ["LeastPrivilegeRole", "ModelRepository", "PolicyViolation", "PrivateAiNetwork", "SecureBucket"]

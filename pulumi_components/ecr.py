@@ -1,0 +1,137 @@
+"""``ModelRepository``: an ECR repository for model-server and training images."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pulumi
+import pulumi_aws as aws
+
+from pulumi_components import _validation as v
+
+# The catalog has no rule for public resource policies yet; a repository any principal may pull from is a
+# model-theft path, so the refusal is reported under the pack's least-privilege IAM rule.
+ECR_POLICY_RULE = v.IAM_NO_WILDCARD
+
+
+def _check_repository_policy(statements: list[dict[str, Any]]) -> None:
+    v.validate_resource_policy_statements(statements, "repository policy", ECR_POLICY_RULE)
+
+
+def lifecycle_policy(untagged_expiry_days: int, max_image_count: int | None) -> str:
+    """Expire untagged images after ``untagged_expiry_days``; keep at most ``max_image_count`` images."""
+    rules: list[dict[str, Any]] = [
+        {
+            "rulePriority": 1,
+            "description": f"Expire untagged images {untagged_expiry_days} days after push",
+            "selection": {
+                "tagStatus": "untagged",
+                "countType": "sinceImagePushed",
+                "countUnit": "days",
+                "countNumber": untagged_expiry_days,
+            },
+            "action": {"type": "expire"},
+        }
+    ]
+    if max_image_count is not None:
+        rules.append(
+            {
+                "rulePriority": 2,
+                "description": f"Keep the {max_image_count} most recent images",
+                "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": max_image_count},
+                "action": {"type": "expire"},
+            }
+        )
+    return json.dumps({"rules": rules})
+
+
+class ModelRepository(pulumi.ComponentResource):
+    """An ECR repository whose images cannot be swapped under a tag and are scanned on push.
+
+    Registers, as children:
+
+    * ``repository``: ``IMMUTABLE`` tags (a deployed model image cannot be replaced under its tag), scan on
+      push, KMS encryption, ``force_delete`` off;
+    * ``kms_key``: a new customer-managed key with rotation (CKV_AISEC_4) unless ``kms_key_arn`` is given;
+    * ``lifecycle_policy``: expires untagged images (and, optionally, all but the newest N);
+    * ``repository_policy`` when ``policy_statements`` are given (otherwise ``None``): no Allow to the
+      ``"*"`` principal, no ``NotPrincipal``.
+    """
+
+    repository: aws.ecr.Repository
+    kms_key: aws.kms.Key | None
+    lifecycle_policy: aws.ecr.LifecyclePolicy
+    repository_policy: aws.ecr.RepositoryPolicy | None
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        repository_name: str | None = None,
+        kms_key_arn: pulumi.Input[str] | None = None,
+        untagged_expiry_days: int = 14,
+        max_image_count: int | None = None,
+        policy_statements: Sequence[Mapping[str, Any]] | Mapping[str, Any] | str = (),
+        tags: Mapping[str, str] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        """
+        :param name: The component's logical name; children are named ``<name>-<part>``.
+        :param repository_name: The repository's name; Pulumi auto-names it when omitted.
+        :param kms_key_arn: ARN of a customer-managed key; a new rotating key is created when omitted.
+        :param untagged_expiry_days: Days after which untagged images expire.
+        :param max_image_count: Keep only this many images (newest first); unlimited when omitted. Keep enough
+            for rollbacks.
+        :param policy_statements: Repository-policy statements (for example a cross-account pull grant to named
+            accounts). An Allow to the ``"*"`` principal or ``NotPrincipal`` is refused.
+        :param tags: Tags for the repository and key.
+        """
+        v.validate_positive_int(untagged_expiry_days, "untagged_expiry_days")
+        if max_image_count is not None:
+            v.validate_positive_int(max_image_count, "max_image_count")
+        if isinstance(kms_key_arn, str) and not kms_key_arn.strip():
+            raise ValueError("kms_key_arn is empty; omit it to create a new key")
+        statements = v.policy_statements(policy_statements, "policy_statements")
+        _check_repository_policy(statements)
+        tags = dict(tags or {})
+
+        super().__init__("aisec:ecr:ModelRepository", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+
+        self.kms_key = None
+        if kms_key_arn is None:
+            self.kms_key = v.new_rotating_key(f"{name}-key", f"Encrypts the ECR repository of {name}", self)
+            kms_key_arn = self.kms_key.arn
+
+        self.repository = aws.ecr.Repository(
+            f"{name}-repository",
+            name=repository_name,
+            image_tag_mutability="IMMUTABLE",
+            image_scanning_configuration=aws.ecr.RepositoryImageScanningConfigurationArgs(scan_on_push=True),
+            encryption_configurations=[
+                aws.ecr.RepositoryEncryptionConfigurationArgs(encryption_type="KMS", kms_key=kms_key_arn)
+            ],
+            force_delete=False,
+            tags=tags or None,
+            opts=child,
+        )
+        self.lifecycle_policy = aws.ecr.LifecyclePolicy(
+            f"{name}-lifecycle",
+            repository=self.repository.name,
+            policy=lifecycle_policy(untagged_expiry_days, max_image_count),
+            opts=child,
+        )
+        self.repository_policy = None
+        if statements:
+            self.repository_policy = aws.ecr.RepositoryPolicy(
+                f"{name}-policy",
+                repository=self.repository.name,
+                policy=v.checked_policy_json(v.policy_document(statements), _check_repository_policy),
+                opts=child,
+            )
+
+        self.repository_url: pulumi.Output[str] = self.repository.repository_url
+        self.repository_arn: pulumi.Output[str] = self.repository.arn
+        self.register_outputs({"repository_url": self.repository.repository_url, "repository_arn": self.repository.arn})
