@@ -6,8 +6,17 @@ rule of the pack's catalog: it raises ``PolicyViolation`` naming the rule and re
 
 from pulumi_components._validation import PolicyViolation
 from pulumi_components.bucket import SecureBucket
+from pulumi_components.container import ContainerSpec, NonRootContainerService
 from pulumi_components.ecr import ModelRepository
 from pulumi_components.iam import LeastPrivilegeRole
 from pulumi_components.network import PrivateAiNetwork
 
-__all__ = ["LeastPrivilegeRole", "ModelRepository", "PolicyViolation", "PrivateAiNetwork", "SecureBucket"]
+__all__ = [
+    "ContainerSpec",
+    "LeastPrivilegeRole",
+    "ModelRepository",
+    "NonRootContainerService",
+    "PolicyViolation",
+    "PrivateAiNetwork",
+    "SecureBucket",
+]

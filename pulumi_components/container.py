@@ -1,0 +1,329 @@
+"""``NonRootContainerService``: an ECS service for a model server that never runs as root."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import pulumi
+import pulumi_aws as aws
+
+from pulumi_components import _validation as v
+from pulumi_components.iam import LeastPrivilegeRole
+
+_CONTAINER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$")
+ECR_PULL_ACTIONS = ("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage")
+
+
+@dataclass(frozen=True)
+class ContainerSpec:
+    """One container of the task.
+
+    :param name: Container name (letters, digits, ``-`` and ``_``).
+    :param image: Image URI, ideally ``<ModelRepository.repository_url>:<immutable tag>``.
+    :param user: The non-root user to run as: ``"<uid>"``, ``"<uid>:<gid>"`` or a user name that exists in
+        the image. Required: ECS runs a container without ``user`` as root. ``root``, ``0`` and ``0:<gid>``
+        are refused (CKV_AISEC_10).
+    :param port: The TCP port the server listens on (no port mapping when omitted).
+    :param cpu: CPU units reserved for the container.
+    :param memory: Hard memory limit (MiB).
+    :param gpus: GPUs reserved for the container (``resourceRequirements`` GPU); needs an EC2 GPU capacity
+        provider (``NonRootContainerService(gpu_capacity_provider=...)``).
+    :param environment: Plain environment variables (never secrets).
+    :param command: Command override.
+    :param scratch_paths: Writable scratch directories (task volumes) mounted into the otherwise read-only
+        file system, e.g. ``["/tmp", "/home/app/.cache"]``.
+    :param essential: Whether the task stops when this container stops.
+    :param privileged: Refused when True (CKV_AISEC_10); present so that the refusal is explicit.
+    :param read_only_root_filesystem: Refused when False (CKV_AISEC_10); use ``scratch_paths`` for the
+        directories the server writes to.
+    """
+
+    name: str
+    image: pulumi.Input[str]
+    user: str
+    port: int | None = None
+    cpu: int | None = None
+    memory: int | None = None
+    gpus: int = 0
+    environment: Mapping[str, str] = field(default_factory=dict)
+    command: Sequence[str] | None = None
+    scratch_paths: Sequence[str] = ()
+    essential: bool = True
+    privileged: bool = False
+    read_only_root_filesystem: bool = True
+
+
+def _spec(container: ContainerSpec | Mapping[str, Any]) -> ContainerSpec:
+    if isinstance(container, ContainerSpec):
+        return container
+    if isinstance(container, Mapping):
+        unknown_keys = set(container) - {f.name for f in fields(ContainerSpec)}
+        if unknown_keys:
+            raise ValueError(f"unknown container settings {sorted(unknown_keys)}")
+        if "user" not in container:
+            raise v.PolicyViolation(
+                v.ECS_NON_ROOT,
+                f"container {container.get('name')!r} sets no user, so ECS runs it as root; "
+                "set user to a non-zero UID such as '1000:1000'",
+            )
+        return ContainerSpec(**container)
+    raise ValueError(f"a container is a ContainerSpec or a dict of its fields, got {container!r}")
+
+
+def _validate_container(spec: ContainerSpec) -> None:
+    if not isinstance(spec.name, str) or not _CONTAINER_NAME.match(spec.name):
+        raise ValueError(f"container name {spec.name!r} must be letters, digits, '-' and '_'")
+    v.require_plain(spec.user, f"container {spec.name} user")
+    if spec.user is not None and not isinstance(spec.user, str):
+        raise ValueError(f"container {spec.name}: user must be a string such as '1000:1000', got {spec.user!r}")
+    v.require(
+        not v.is_root_user(spec.user),
+        v.ECS_NON_ROOT,
+        f"container {spec.name} would run as root (user {spec.user!r}); set user to a non-zero UID such as "
+        "'1000:1000' that the image can run as",
+    )
+    v.require(
+        spec.privileged is False,
+        v.ECS_NON_ROOT,
+        f"container {spec.name} asks to be privileged, which gives it the host's devices and capabilities; "
+        "remove privileged (for GPUs use gpus=, which needs no privileges)",
+    )
+    v.require(
+        spec.read_only_root_filesystem is True,
+        v.ECS_NON_ROOT,
+        f"container {spec.name} asks for a writable root file system; keep it read-only and list the "
+        "directories it writes to in scratch_paths",
+    )
+    for value, what in ((spec.port, "port"), (spec.cpu, "cpu"), (spec.memory, "memory")):
+        if value is not None:
+            v.validate_positive_int(value, f"container {spec.name} {what}")
+    if spec.port is not None and spec.port > 65535:
+        raise ValueError(f"container {spec.name} port {spec.port} is not a TCP port")
+    if isinstance(spec.gpus, bool) or not isinstance(spec.gpus, int) or spec.gpus < 0:
+        raise ValueError(f"container {spec.name} gpus must be a non-negative integer")
+    for path in spec.scratch_paths:
+        if not isinstance(path, str) or not path.startswith("/") or path == "/":
+            raise ValueError(f"container {spec.name} scratch path {path!r} must be an absolute directory, not /")
+    if not all(isinstance(key, str) and isinstance(value, str) for key, value in dict(spec.environment).items()):
+        raise ValueError(f"container {spec.name} environment must map names to strings")
+
+
+def _volume_name(container: str, index: int) -> str:
+    return f"{container}-scratch-{index}"
+
+
+def _definition(
+    spec: ContainerSpec, log_group: pulumi.Input[str], region: pulumi.Input[str], stream_prefix: str
+) -> dict[str, Any]:
+    definition: dict[str, Any] = {
+        "name": spec.name,
+        "image": spec.image,
+        "essential": spec.essential,
+        "user": spec.user,
+        "privileged": False,
+        "readonlyRootFilesystem": True,
+        "linuxParameters": {"initProcessEnabled": True, "capabilities": {"drop": ["ALL"]}},
+        "logConfiguration": {
+            "logDriver": "awslogs",
+            "options": {
+                "awslogs-group": log_group,
+                "awslogs-region": region,
+                "awslogs-stream-prefix": stream_prefix,
+            },
+        },
+    }
+    if spec.port is not None:
+        definition["portMappings"] = [{"containerPort": spec.port, "protocol": "tcp"}]
+    if spec.cpu is not None:
+        definition["cpu"] = spec.cpu
+    if spec.memory is not None:
+        definition["memory"] = spec.memory
+    if spec.gpus:
+        definition["resourceRequirements"] = [{"type": "GPU", "value": str(spec.gpus)}]
+    if spec.environment:
+        definition["environment"] = [{"name": key, "value": value} for key, value in sorted(spec.environment.items())]
+    if spec.command is not None:
+        definition["command"] = list(spec.command)
+    if spec.scratch_paths:
+        definition["mountPoints"] = [
+            {"sourceVolume": _volume_name(spec.name, index), "containerPath": path, "readOnly": False}
+            for index, path in enumerate(spec.scratch_paths)
+        ]
+    return definition
+
+
+class NonRootContainerService(pulumi.ComponentResource):
+    """An ECS service (awsvpc, private subnets, no public IP) whose containers are non-root and locked down.
+
+    Registers, as children:
+
+    * ``log_group``: CloudWatch log group for the containers' ``awslogs`` driver, KMS-encrypted under
+      ``log_key`` (a new rotating key whose policy admits CloudWatch Logs; CKV_AISEC_4) or ``log_kms_key_arn``;
+    * ``execution_role``: a ``LeastPrivilegeRole`` for ECS to pull the images of ``image_repository_arns`` and
+      write the logs; ``task_role`` (``None`` without ``task_role_statements``) for the application;
+    * ``task_definition``: every container with a non-root ``user``, ``privileged`` false, a read-only root
+      file system and all Linux capabilities dropped (CKV_AISEC_10), optional GPU requirements;
+    * ``service``: in ``subnet_ids`` with ``assign_public_ip`` false, ECS Exec off, deployment circuit
+      breaker with rollback. GPU tasks run on the caller's EC2 ``gpu_capacity_provider``; others on Fargate.
+    """
+
+    log_key: aws.kms.Key | None
+    log_group: aws.cloudwatch.LogGroup
+    execution_role: LeastPrivilegeRole
+    task_role: LeastPrivilegeRole | None
+    task_definition: aws.ecs.TaskDefinition
+    service: aws.ecs.Service
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        cluster_arn: pulumi.Input[str],
+        containers: Sequence[ContainerSpec | Mapping[str, Any]],
+        subnet_ids: Sequence[pulumi.Input[str]],
+        security_group_ids: Sequence[pulumi.Input[str]],
+        cpu: int = 1024,
+        memory: int = 2048,
+        desired_count: int = 1,
+        image_repository_arns: Sequence[pulumi.Input[str]] = (),
+        task_role_statements: Sequence[Mapping[str, Any]] = (),
+        gpu_capacity_provider: pulumi.Input[str] | None = None,
+        log_retention_days: int = 90,
+        log_kms_key_arn: pulumi.Input[str] | None = None,
+        region: pulumi.Input[str] | None = None,
+        tags: Mapping[str, str] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        """
+        :param name: The component's logical name; children are named ``<name>-<part>``.
+        :param cluster_arn: The ECS cluster to run in.
+        :param containers: The task's containers (``ContainerSpec`` or dicts of its fields).
+        :param subnet_ids: Private subnets for the tasks (e.g. ``PrivateAiNetwork.private_subnets``). Tasks
+            never get a public IP.
+        :param security_group_ids: Security groups of the tasks (at least one).
+        :param cpu: Task CPU units. :param memory: Task memory (MiB).
+        :param desired_count: Number of tasks.
+        :param image_repository_arns: ECR repositories the execution role may pull from.
+        :param task_role_statements: Permissions of the application (validated like ``LeastPrivilegeRole``);
+            no task role, hence no AWS credentials in the containers, when empty.
+        :param gpu_capacity_provider: Name of the cluster's EC2 capacity provider with GPU instances; required
+            when a container asks for GPUs. Tasks run on Fargate when omitted.
+        :param log_retention_days: Days the container logs are kept (CloudWatch Logs retention value).
+        :param log_kms_key_arn: Key for the log group; a new rotating key is created when omitted.
+        :param region: Region for the ``awslogs`` driver; the provider's region by default.
+        :param tags: Tags for the taggable children.
+        """
+        v.require_plain(containers, "containers")
+        specs = [_spec(container) for container in v.as_list(containers)]
+        if not specs:
+            raise ValueError("containers must hold at least one container")
+        names = [spec.name for spec in specs]
+        if len(set(names)) != len(names):
+            raise ValueError(f"container names must be unique, got {names}")
+        for spec in specs:
+            _validate_container(spec)
+        if any(spec.gpus for spec in specs) and gpu_capacity_provider is None:
+            raise ValueError("containers ask for GPUs: pass gpu_capacity_provider (an EC2 capacity provider with GPUs)")
+        v.require_plain(subnet_ids, "subnet_ids")
+        v.require_plain(security_group_ids, "security_group_ids")
+        if not v.as_list(subnet_ids):
+            raise ValueError("subnet_ids must name the private subnets the tasks run in")
+        if not v.as_list(security_group_ids):
+            raise ValueError("security_group_ids must name at least one security group")
+        for value, what in ((cpu, "cpu"), (memory, "memory")):
+            v.validate_positive_int(value, what)
+        if isinstance(desired_count, bool) or not isinstance(desired_count, int) or desired_count < 0:
+            raise ValueError("desired_count must be a non-negative integer")
+        v.validate_log_retention(log_retention_days)
+        task_statements = v.policy_statements(task_role_statements, "task_role_statements")
+        v.validate_identity_statements(task_statements, "task_role_statements")
+        tags = dict(tags or {})
+
+        super().__init__("aisec:ecs:NonRootContainerService", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+        if region is None:
+            _, region = v.current_account_and_region(self)
+
+        self.log_key, self.log_group = v.new_encrypted_log_group(
+            f"{name}-logs", parent=self, retention_in_days=log_retention_days, kms_key_arn=log_kms_key_arn
+        )
+        execution_statements = [
+            # GetAuthorizationToken has no resource-level permissions: "*" is the only valid resource.
+            {"Sid": "EcrLogin", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+            *LeastPrivilegeRole.write_logs(self.log_group.arn),
+        ]
+        if image_repository_arns:
+            execution_statements.append(
+                {
+                    "Sid": "PullImages",
+                    "Effect": "Allow",
+                    "Action": list(ECR_PULL_ACTIONS),
+                    "Resource": list(image_repository_arns),
+                }
+            )
+        self.execution_role = LeastPrivilegeRole(
+            f"{name}-execution",
+            service_principals=["ecs-tasks.amazonaws.com"],
+            statements=execution_statements,
+            description=f"ECS pulls the images and writes the logs of {name}",
+            opts=child,
+        )
+        self.task_role = None
+        if task_statements:
+            self.task_role = LeastPrivilegeRole(
+                f"{name}-task",
+                service_principals=["ecs-tasks.amazonaws.com"],
+                statements=task_statements,
+                description=f"The application permissions of {name}",
+                opts=child,
+            )
+
+        definitions = [_definition(spec, self.log_group.name, region, name) for spec in specs]
+        uses_gpu = gpu_capacity_provider is not None
+        self.task_definition = aws.ecs.TaskDefinition(
+            f"{name}-task",
+            family=name,
+            network_mode="awsvpc",
+            requires_compatibilities=["EC2"] if uses_gpu else ["FARGATE"],
+            cpu=str(cpu),
+            memory=str(memory),
+            execution_role_arn=self.execution_role.arn,
+            task_role_arn=self.task_role.arn if self.task_role else None,
+            container_definitions=pulumi.Output.json_dumps(definitions),
+            volumes=[
+                aws.ecs.TaskDefinitionVolumeArgs(name=_volume_name(spec.name, index))
+                for spec in specs
+                for index, _ in enumerate(spec.scratch_paths)
+            ]
+            or None,
+            tags=tags or None,
+            opts=child,
+        )
+        self.service = aws.ecs.Service(
+            f"{name}-service",
+            cluster=cluster_arn,
+            task_definition=self.task_definition.arn,
+            desired_count=desired_count,
+            launch_type=None if uses_gpu else "FARGATE",
+            capacity_provider_strategies=[
+                aws.ecs.ServiceCapacityProviderStrategyArgs(capacity_provider=gpu_capacity_provider, weight=1)
+            ]
+            if uses_gpu
+            else None,
+            network_configuration=aws.ecs.ServiceNetworkConfigurationArgs(
+                subnets=list(subnet_ids),
+                security_groups=list(security_group_ids),
+                assign_public_ip=False,
+            ),
+            enable_execute_command=False,
+            deployment_circuit_breaker=aws.ecs.ServiceDeploymentCircuitBreakerArgs(enable=True, rollback=True),
+            propagate_tags="SERVICE",
+            tags=tags or None,
+            opts=child,
+        )
+
+        self.service_name: pulumi.Output[str] = self.service.name
+        self.register_outputs({"service_name": self.service.name, "task_definition_arn": self.task_definition.arn})
