@@ -36,11 +36,10 @@ BEDROCK_SOURCE = {
 }
 
 
-@pytest.fixture
-def mocks(mocks: RecordingMocks) -> RecordingMocks:
-    """The shared recording mocks, plus the computed outputs of guardrails the shared mocks do not fill yet
+def add_guardrail_outputs(mocks: RecordingMocks) -> RecordingMocks:
+    """Teach the shared recording mocks the computed outputs of guardrails they do not fill yet
     (``guardrailArn``, ``guardrailId``, ``version``): under mocks an input that depends on an unknown output is
-    dropped, so without them the version's ``guardrailArn`` would silently vanish."""
+    dropped, so without them a version's ``guardrailArn`` (or a policy's Resource) silently vanishes."""
     computed = mocks._computed
 
     def with_guardrail_outputs(type_token: str, name: str, physical_id: str, props: dict) -> dict:
@@ -58,6 +57,12 @@ def mocks(mocks: RecordingMocks) -> RecordingMocks:
 
     mocks._computed = with_guardrail_outputs  # type: ignore[method-assign]
     return mocks
+
+
+@pytest.fixture
+def mocks(mocks: RecordingMocks) -> RecordingMocks:
+    """The shared recording mocks (fresh per test), with guardrail outputs."""
+    return add_guardrail_outputs(mocks)
 
 
 # -- BedrockGuardrail --------------------------------------------------------------------------------------
