@@ -1,0 +1,66 @@
+"""Judgments the SageMaker rules share: KMS key settings, boolean flags, and instance types with local storage.
+
+Each helper returns a ``Result`` (or a plain fact) for one attribute, so a rule stays a short list of the
+settings it requires.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from policies.model import Result, as_bool, failed, is_reference, is_unresolved, is_unset, passed, unknown
+
+# Nitro instance families whose storage is local NVMe, encrypted by the instance's hardware. SageMaker refuses a
+# KMS key for their storage (CreateEndpointConfig KmsKeyId, VolumeKmsKeyId of jobs). Families with a "d" after
+# the generation (ml.m5d, ml.g4dn, ml.p4d, ml.r6id) all have it; these others have it without the letter.
+LOCAL_STORAGE_FAMILIES = frozenset({"g5", "g6", "g6e", "gr6", "p5", "p5e", "p5en", "trn1", "trn1n", "trn2", "p6-b200"})
+_FAMILY = re.compile(r"^ml\.([a-z0-9-]+)\.[a-z0-9]+$")
+_D_FAMILY = re.compile(r"^[a-z]+\d+[a-z]*d[a-z]*$")
+
+
+def is_aws_managed_key(key_id: str) -> bool:
+    """``alias/aws/<service>`` or its ARN form: a key AWS manages, whose policy and rotation you do not control."""
+    return key_id.startswith("alias/aws/") or bool(re.search(r":alias/aws/", key_id))
+
+
+def judge_kms_key(value: Any, name: str, default: str) -> Result:
+    """A KMS key attribute that must name a customer-managed key; ``default`` says what happens when unset."""
+    if is_unset(value):
+        return failed(f"{name} is not set: {default}")
+    if is_reference(value):
+        return passed(f"{name} is the referenced key {value}")
+    if is_unresolved(value):
+        return unknown(f"{name} is not known at plan time ({value})")
+    if not isinstance(value, str):
+        return unknown(f"{name} is not a key ID or ARN ({value!r})")
+    if is_aws_managed_key(value):
+        return failed(f"{name} is the AWS-managed key {value}, not a customer-managed key")
+    return passed(f"{name} is the customer-managed key {value}")
+
+
+def flag(value: Any, default: bool) -> bool | None:
+    """A boolean attribute with the provider's or AWS's default when unset; ``None`` when unknown or not a bool."""
+    if is_unset(value):
+        return default
+    if is_unresolved(value) or is_reference(value):
+        return None
+    return as_bool(value)
+
+
+def describe_unknown_flag(value: Any, name: str) -> Result:
+    """UNKNOWN for a boolean attribute ``flag`` could not read."""
+    if isinstance(value, str) and (is_unresolved(value) or is_reference(value)):
+        return unknown(f"{name} is not known at plan time ({value})")
+    return unknown(f"{name} is not a boolean ({value!r})")
+
+
+def has_local_storage(instance_type: Any) -> bool | None:
+    """True for ML instance types with local NVMe storage, False for others, None when unknown."""
+    if not isinstance(instance_type, str) or is_unresolved(instance_type) or is_reference(instance_type):
+        return None
+    match = _FAMILY.match(instance_type.strip())
+    if not match:
+        return None
+    family = match.group(1)
+    return family in LOCAL_STORAGE_FAMILIES or bool(_D_FAMILY.match(family))
