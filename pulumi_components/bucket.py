@@ -133,7 +133,7 @@ class SecureBucket(pulumi.ComponentResource):
         )
         self.encryption = aws.s3.BucketServerSideEncryptionConfiguration(
             f"{name}-encryption",
-            bucket=self.bucket.id,
+            bucket=self.bucket.bucket,
             rules=[
                 aws.s3.BucketServerSideEncryptionConfigurationRuleArgs(
                     apply_server_side_encryption_by_default=aws.s3.BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultArgs(
@@ -147,7 +147,7 @@ class SecureBucket(pulumi.ComponentResource):
         )
         self.public_access_block = aws.s3.BucketPublicAccessBlock(
             f"{name}-public-access-block",
-            bucket=self.bucket.id,
+            bucket=self.bucket.bucket,
             block_public_acls=True,
             block_public_policy=True,
             ignore_public_acls=True,
@@ -156,20 +156,25 @@ class SecureBucket(pulumi.ComponentResource):
         )
         self.ownership_controls = aws.s3.BucketOwnershipControls(
             f"{name}-ownership",
-            bucket=self.bucket.id,
+            bucket=self.bucket.bucket,
             rule=aws.s3.BucketOwnershipControlsRuleArgs(object_ownership="BucketOwnerEnforced"),
             opts=child,
         )
         self.versioning = aws.s3.BucketVersioning(
             f"{name}-versioning",
-            bucket=self.bucket.id,
+            bucket=self.bucket.bucket,
             versioning_configuration=aws.s3.BucketVersioningVersioningConfigurationArgs(status="Enabled"),
             opts=child,
         )
-        document = v.policy_document([tls_only_statement(self.bucket.arn), *extra_statements])
+        # The bucket's name (auto-named in the provider's Check) is known during preview, its ID and ARN only
+        # after creation: children refer to the name, and the ARN is built from it, so that the policy is a
+        # known value that policy checks can read at preview.
+        partition = aws.get_partition_output(opts=pulumi.InvokeOutputOptions(parent=self)).partition
+        bucket_arn = pulumi.Output.concat("arn:", partition, ":s3:::", self.bucket.bucket)
+        document = v.policy_document([tls_only_statement(bucket_arn), *extra_statements])
         self.policy = aws.s3.BucketPolicy(
             f"{name}-policy",
-            bucket=self.bucket.id,
+            bucket=self.bucket.bucket,
             policy=v.checked_policy_json(document, _check_bucket_policy),
             # S3 rejects policy changes while the public access block is being applied.
             opts=pulumi.ResourceOptions(parent=self, depends_on=[self.public_access_block]),
@@ -179,7 +184,7 @@ class SecureBucket(pulumi.ComponentResource):
         if access_log_bucket is not None:
             self.logging = aws.s3.BucketLogging(
                 f"{name}-logging",
-                bucket=self.bucket.id,
+                bucket=self.bucket.bucket,
                 target_bucket=access_log_bucket,
                 target_prefix=access_log_prefix if access_log_prefix is not None else f"{name}/",
                 opts=child,
@@ -189,7 +194,7 @@ class SecureBucket(pulumi.ComponentResource):
         if expiration_days is not None:
             self.lifecycle = aws.s3.BucketLifecycleConfiguration(
                 f"{name}-lifecycle",
-                bucket=self.bucket.id,
+                bucket=self.bucket.bucket,
                 rules=[
                     aws.s3.BucketLifecycleConfigurationRuleArgs(
                         id=f"expire-after-{expiration_days}-days",
@@ -212,7 +217,7 @@ class SecureBucket(pulumi.ComponentResource):
         if object_lock_retention_days is not None:
             self.object_lock = aws.s3.BucketObjectLockConfiguration(
                 f"{name}-object-lock",
-                bucket=self.bucket.id,
+                bucket=self.bucket.bucket,
                 object_lock_enabled="Enabled",
                 rule=aws.s3.BucketObjectLockConfigurationRuleArgs(
                     default_retention=aws.s3.BucketObjectLockConfigurationRuleDefaultRetentionArgs(
