@@ -127,7 +127,7 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
         if checked:
             self.policy = aws.iam.RolePolicy(
                 f"{name}-policy",
-                role=self.role.id,
+                role=self.role.name,
                 policy=v.checked_policy_json(v.policy_document(checked), _check_identity_policy),
                 opts=child,
             )
