@@ -10,7 +10,8 @@ Pulumi resources unchanged:
   the few that do not follow either pattern are in ``TYPE_OVERRIDES``;
 * property names: camelCase on the wire -> snake_case (``kmsMasterKeyId`` -> ``kms_master_key_id``);
 * block names: Pulumi pluralizes Terraform blocks that may repeat (``rule`` -> ``rules``); ``PLURAL_BLOCKS``
-  maps them back, per Terraform type;
+  maps them back, per Terraform type; the few properties pulumi-aws renamed outright
+  (``aws.lambda_.Function.name`` is Terraform's ``function_name``) are in ``PROPERTY_RENAMES``;
 * numbers: the wire format has only floats (``443.0``); integral floats become ints;
 * keys inside JSON-typed attributes (policies, container definitions) and inside user maps (tags) are data,
   not property names, and are kept as they are.
@@ -84,6 +85,11 @@ PLURAL_BLOCKS: dict[str, dict[str, str]] = {
         "ephemeral_block_devices": "ephemeral_block_device",
         "network_interfaces": "network_interface",
     },
+}
+
+# Properties pulumi-aws renamed beyond case and plurals (top level only), per Terraform type.
+PROPERTY_RENAMES: dict[str, dict[str, str]] = {
+    "aws_lambda_function": {"name": "function_name"},
 }
 
 # Attributes whose value is JSON (a string or, if the program passed one, a decoded structure): its keys
@@ -172,7 +178,11 @@ def normalize(type_token: str, name: str, properties: Mapping[str, Any]) -> Reso
     tf_type = terraform_type(type_token)
     if tf_type is None:
         return None
-    return Resource(type=tf_type, address=f"{tf_type}.{name}", attrs=_convert_properties(properties, tf_type))
+    attrs = _convert_properties(properties, tf_type)
+    for pulumi_name, terraform_name in PROPERTY_RENAMES.get(tf_type, {}).items():
+        if pulumi_name in attrs:
+            attrs[terraform_name] = attrs.pop(pulumi_name)
+    return Resource(type=tf_type, address=f"{tf_type}.{name}", attrs=attrs)
 
 
 def _evaluate_safely(rule: Rule, resource: Resource, graph: Graph) -> Result:

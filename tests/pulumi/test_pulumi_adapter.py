@@ -16,7 +16,7 @@ from policies.pulumi_adapter import (
     snake_case,
     terraform_type,
 )
-from tests.pulumi.mocks import RecordingMocks, findings, run
+from tests.pulumi.mocks import RecordingMocks, findings, install, run
 
 
 @pytest.mark.parametrize(
@@ -186,6 +186,23 @@ def test_json_documents_and_tags_keep_their_keys_and_numbers_become_ints() -> No
     container_definitions = '[{"name": "app", "readonlyRootFilesystem": true}]'
     task = normalize("aws:ecs/taskDefinition:TaskDefinition", "t", {"containerDefinitions": container_definitions})
     assert task is not None and task.attrs == {"container_definitions": container_definitions}
+
+
+def test_properties_pulumi_renamed_get_their_terraform_names() -> None:
+    resource = normalize("aws:lambda/function:Function", "f", {"name": "inference", "role": "arn"})
+    assert resource is not None
+    assert resource.type == "aws_lambda_function"
+    assert resource.attrs == {"function_name": "inference", "role": "arn"}
+    assert "name" in aws.lambda_.Function._internal_init.__code__.co_varnames
+    assert "function_name" not in aws.lambda_.Function._internal_init.__code__.co_varnames
+
+
+def test_each_test_gets_fresh_mocks(mocks: RecordingMocks) -> None:
+    run(lambda: aws.s3.Bucket("first"))
+    fresh = install()
+    run(lambda: aws.s3.Bucket("second"))
+    assert [r.name for r in mocks.registered] == ["first"]
+    assert [r.name for r in fresh.registered] == ["second"]
 
 
 def test_components_and_providers_are_not_resources() -> None:
