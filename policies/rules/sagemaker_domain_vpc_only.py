@@ -1,0 +1,23 @@
+"""CKV_AISEC_6: SageMaker Studio domains send all app traffic through the customer's VPC (VpcOnly)."""
+
+from __future__ import annotations
+
+from policies.model import Resource, Result, failed, is_reference, is_unresolved, is_unset, passed, unknown
+
+VPC_ONLY = "VpcOnly"
+PROVIDER_DEFAULT = "PublicInternetOnly"
+
+
+def evaluate(resource: Resource) -> Result:
+    access = resource.get("app_network_access_type")
+    if is_unset(access):
+        return failed(f"app_network_access_type is unset: the provider default {PROVIDER_DEFAULT} applies")
+    if is_unresolved(access) or is_reference(access):
+        return unknown(f"app_network_access_type is not known at plan time ({access})")
+    if not isinstance(access, str):
+        return unknown(f"app_network_access_type is not a string ({access!r})")
+    if access == PROVIDER_DEFAULT:
+        return failed(f"app_network_access_type is {PROVIDER_DEFAULT}: Studio apps reach the internet outside your VPC")
+    if access != VPC_ONLY:
+        return failed(f"app_network_access_type is {access!r}, not {VPC_ONLY}")
+    return passed("app_network_access_type is VpcOnly: Studio traffic stays in your VPC")
