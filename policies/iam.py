@@ -1,0 +1,365 @@
+"""IAM policy documents in one normalized shape, whatever form the engine delivered them in.
+
+A policy reaches a rule as one of:
+
+* a decoded JSON document (``jsonencode(...)`` or heredoc JSON, which Checkov decodes; plan JSON for the
+  attributes Checkov decodes), sometimes wrapped in a one-item list, with ``Statement`` as a list or as a
+  single object;
+* a JSON string (plan JSON for every other attribute);
+* an expression the engine could not resolve (``var.policy``) or a reference to another resource or data
+  source (``data.aws_iam_policy_document.d.json``): the content is not known here;
+* the ``statement`` blocks of a ``data.aws_iam_policy_document``.
+
+``read_policy`` and ``read_policy_document`` turn each of these into a ``PolicyDocument``: the statements
+that could be read, plus ``problems`` naming every part that could not (a rule that needs those parts
+answers UNKNOWN). Neither ever raises.
+
+Matching follows IAM: action names and condition keys are case-insensitive, ``*`` and ``?`` are wildcards.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from policies.model import (
+    NotJson,
+    Resource,
+    as_json,
+    as_list,
+    blocks_of,
+    is_reference,
+    is_unresolved,
+    is_unset,
+)
+
+ALLOW = "Allow"
+DENY = "Deny"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition test: ``{"Bool": {"aws:SecureTransport": "false"}}`` -> ``Bool``, the key, ``("false",)``.
+
+    Values are strings, as IAM compares them: booleans read as ``"true"``/``"false"``.
+    """
+
+    operator: str
+    key: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement. ``unknown_fields`` names the fields that hold a value not known at plan time
+    (``"effect"``, ``"actions"``, ``"not_actions"``, ``"resources"``, ``"not_resources"``, ``"principals"``,
+    ``"not_principals"``, ``"conditions"``); the known parts of such a field are still listed."""
+
+    effect: str | None
+    actions: tuple[str, ...] = ()
+    not_actions: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+    not_resources: tuple[str, ...] = ()
+    principals: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    not_principals: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    conditions: tuple[Condition, ...] = ()
+    sid: str | None = None
+    unknown_fields: frozenset[str] = frozenset()
+
+    @property
+    def is_allow(self) -> bool:
+        return self.effect == ALLOW
+
+    @property
+    def is_deny(self) -> bool:
+        return self.effect == DENY
+
+    def is_unknown(self, *fields: str) -> bool:
+        return any(name in self.unknown_fields for name in fields)
+
+    @property
+    def applies_to_everyone(self) -> bool:
+        """``Principal: "*"`` or ``{"AWS": "*"}`` (identity policies have no principal and return False)."""
+        return "*" in self.principals.get("*", ()) or "*" in self.principals.get("AWS", ())
+
+    def condition_values(self, operators: Iterable[str], key: str) -> tuple[str, ...]:
+        """The values this statement's conditions test ``key`` against with one of ``operators``."""
+        wanted = {operator.lower() for operator in operators}
+        return tuple(
+            value
+            for condition in self.conditions
+            if condition.operator.lower() in wanted and condition.key.lower() == key.lower()
+            for value in condition.values
+        )
+
+
+@dataclass(frozen=True)
+class PolicyDocument:
+    """The statements that could be read, and why the rest could not.
+
+    ``reference`` is set when the whole policy is a reference to another resource or data source
+    (``data.aws_iam_policy_document.d.json``): a connection rule may resolve it through its graph.
+    """
+
+    statements: tuple[Statement, ...] = ()
+    problems: tuple[str, ...] = ()
+    reference: str | None = None
+
+
+# -- matching --------------------------------------------------------------------------------------------
+
+
+@cache
+def _pattern(glob: str) -> re.Pattern[str]:
+    text = "".join(".*" if char == "*" else "." if char == "?" else re.escape(char) for char in glob)
+    return re.compile(text, re.IGNORECASE | re.DOTALL)
+
+
+def action_matches(pattern: str, action: str) -> bool:
+    """Whether an IAM action pattern (``s3:Get*``) matches an action (``S3:GetObject``), ignoring case."""
+    return bool(_pattern(pattern).fullmatch(action))
+
+
+def is_service_wildcard(action: str) -> bool:
+    """``*`` or ``<service>:*``: every action, or every action of one service."""
+    service, colon, name = action.partition(":")
+    if not colon:
+        return action != "" and set(action) == {"*"}
+    return service != "" and name != "" and set(name) == {"*"}
+
+
+def covers_service(action: str, service: str) -> bool:
+    """Whether the pattern grants (or denies) every action of ``service``: ``*``, ``s3:*``, ``S3:*``."""
+    return is_service_wildcard(action) and action_matches(action.partition(":")[0] or "*", service)
+
+
+# -- reading ----------------------------------------------------------------------------------------------
+
+
+def _strings(value: Any, field_name: str, unknown: set[str]) -> tuple[str, ...]:
+    """A string-or-list field as a tuple of its known strings; anything else marks the field unknown.
+
+    An empty list is unknown too: IAM accepts no empty Action or Resource, and Checkov renders a list
+    variable it cannot resolve inside ``jsonencode`` as ``[]``.
+    """
+    if is_unresolved(value) or value == []:
+        unknown.add(field_name)
+        return ()
+    found = []
+    for item in as_list(value):
+        if isinstance(item, str) and not is_unresolved(item):
+            found.append(item)
+        else:
+            unknown.add(field_name)
+    return tuple(found)
+
+
+def _condition_value(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str) and not is_unresolved(value):
+        return value
+    return None
+
+
+def _condition(operator: Any, key: Any, values: Any, unknown: set[str]) -> Condition | None:
+    readable = [_condition_value(value) for value in as_list(values)]
+    if not isinstance(operator, str) or not isinstance(key, str) or is_unresolved(operator) or is_unresolved(key):
+        unknown.add("conditions")
+        return None
+    if None in readable or not readable:
+        unknown.add("conditions")
+    return Condition(operator, key, tuple(value for value in readable if value is not None))
+
+
+def _json_conditions(value: Any, unknown: set[str]) -> tuple[Condition, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        unknown.add("conditions")
+        return ()
+    found = []
+    for operator, tests in value.items():
+        if not isinstance(tests, Mapping):
+            unknown.add("conditions")
+            continue
+        for key, values in tests.items():
+            condition = _condition(operator, key, values, unknown)
+            if condition is not None:
+                found.append(condition)
+    return tuple(found)
+
+
+def _json_principals(value: Any, field_name: str, unknown: set[str]) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if isinstance(value, str) and not is_unresolved(value):
+        return {"*": (value,)} if value == "*" else {"AWS": (value,)}
+    if not isinstance(value, Mapping):
+        unknown.add(field_name)
+        return {}
+    return {str(kind): _strings(ids, field_name, unknown) for kind, ids in value.items()}
+
+
+def _effect(value: Any, unknown: set[str]) -> str | None:
+    if isinstance(value, str) and value.strip().lower() in ("allow", "deny"):
+        return ALLOW if value.strip().lower() == "allow" else DENY
+    unknown.add("effect")
+    return None
+
+
+def _require_actions(statement: Statement) -> Statement:
+    """IAM requires Action or NotAction: a statement with neither cannot be judged."""
+    if statement.actions or statement.not_actions or statement.is_unknown("actions", "not_actions"):
+        return statement
+    return replace(statement, unknown_fields=statement.unknown_fields | {"actions"})
+
+
+def _json_statement(raw: Mapping[str, Any]) -> Statement:
+    unknown: set[str] = set()
+    sid = raw.get("Sid")
+    return Statement(
+        effect=_effect(raw.get("Effect"), unknown),  # IAM requires Effect: a missing one is unknown
+        actions=_strings(raw.get("Action"), "actions", unknown),
+        not_actions=_strings(raw.get("NotAction"), "not_actions", unknown),
+        resources=_strings(raw.get("Resource"), "resources", unknown),
+        not_resources=_strings(raw.get("NotResource"), "not_resources", unknown),
+        principals=_json_principals(raw.get("Principal"), "principals", unknown),
+        not_principals=_json_principals(raw.get("NotPrincipal"), "not_principals", unknown),
+        conditions=_json_conditions(raw.get("Condition"), unknown),
+        sid=sid if isinstance(sid, str) else None,
+        unknown_fields=frozenset(unknown),
+    )
+
+
+def _unreadable(value: Any, what: str) -> str | None:
+    """Why ``value`` cannot be read here, or None when it is a literal."""
+    if is_unresolved(value):
+        return f"{what} is not known at plan time ({value})"
+    if is_reference(value):
+        return f"{what} comes from {value}, whose content is not known here"
+    return None
+
+
+def _decode(value: Any, what: str) -> tuple[Any, str | None]:
+    """A policy value as a decoded document, or the reason it cannot be decoded."""
+    try:
+        document = as_json(value)
+    except NotJson:
+        return None, _unreadable(value, what) or f"{what} is not JSON"
+    if isinstance(document, list) and len(document) == 1:
+        document = document[0]  # Checkov wraps some decoded documents in a one-item list
+    if not isinstance(document, Mapping):
+        return None, f"{what} is not a JSON policy document"
+    return document, None
+
+
+def _json_statements(document: Mapping[str, Any], what: str) -> tuple[list[Statement], list[str]]:
+    raw = document.get("Statement")
+    reason = _unreadable(raw, f"the statements of {what}")
+    if reason:
+        return [], [reason]
+    statements: list[Statement] = []
+    problems: list[str] = []
+    for item in [raw] if isinstance(raw, Mapping) else as_list(raw):
+        if isinstance(item, Mapping):
+            statements.append(_require_actions(_json_statement(item)))
+        else:
+            problems.append(_unreadable(item, f"a statement of {what}") or f"a statement of {what} is not an object")
+    return statements, problems
+
+
+def read_policy(value: Any, what: str = "policy") -> PolicyDocument:
+    """A JSON policy attribute (decoded, JSON text, or an unresolved expression) as a ``PolicyDocument``."""
+    if is_unset(value):
+        return PolicyDocument()
+    document, problem = _decode(value, what)
+    if problem:
+        return PolicyDocument(problems=(problem,), reference=value if is_reference(value) else None)
+    statements, problems = _json_statements(document, what)
+    return PolicyDocument(tuple(statements), tuple(problems))
+
+
+# -- data.aws_iam_policy_document ------------------------------------------------------------------------
+
+
+def _block_principals(blocks: list[dict[str, Any]], field_name: str, unknown: set[str]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for block in blocks:
+        kind = block.get("type")
+        identifiers = _strings(block.get("identifiers"), field_name, unknown)
+        if not isinstance(kind, str) or is_unresolved(kind):
+            unknown.add(field_name)
+            continue
+        found[kind] = found.get(kind, ()) + identifiers
+    return found
+
+
+def _block_statement(block: Mapping[str, Any]) -> Statement:
+    unknown: set[str] = set()
+    effect = block.get("effect")
+    sid = block.get("sid")
+    conditions = [
+        _condition(item.get("test"), item.get("variable"), item.get("values"), unknown)
+        for item in blocks_of(block, "condition")
+    ]
+    return Statement(
+        effect=ALLOW if is_unset(effect) else _effect(effect, unknown),  # the provider's default is Allow
+        actions=_strings(block.get("actions"), "actions", unknown),
+        not_actions=_strings(block.get("not_actions"), "not_actions", unknown),
+        resources=_strings(block.get("resources"), "resources", unknown),
+        not_resources=_strings(block.get("not_resources"), "not_resources", unknown),
+        principals=_block_principals(blocks_of(block, "principals"), "principals", unknown),
+        not_principals=_block_principals(blocks_of(block, "not_principals"), "not_principals", unknown),
+        conditions=tuple(condition for condition in conditions if condition is not None),
+        sid=sid if isinstance(sid, str) and sid else None,
+        unknown_fields=frozenset(unknown),
+    )
+
+
+def _merge(statements: list[Statement], overrides: list[Statement]) -> list[Statement]:
+    """Statements of ``overrides`` replace those with the same ``sid``; the others are added."""
+    merged = list(statements)
+    for statement in overrides:
+        same = [i for i, old in enumerate(merged) if statement.sid and old.sid == statement.sid]
+        if same:
+            merged[same[0]] = statement
+        else:
+            merged.append(statement)
+    return merged
+
+
+def _documents(resource: Resource, attribute: str) -> tuple[list[Statement], list[str]]:
+    """The statements of the JSON documents listed in ``source_policy_documents``/``override_...``."""
+    value = resource.get(attribute)
+    reason = _unreadable(value, attribute)
+    if reason:
+        return [], [reason]
+    statements: list[Statement] = []
+    problems: list[str] = []
+    for item in as_list(value) if not isinstance(value, Mapping) else [value]:
+        document = read_policy(item, f"a document of {attribute}")
+        statements = _merge(statements, list(document.statements))
+        problems.extend(document.problems)
+    return statements, problems
+
+
+def read_policy_document(resource: Resource) -> PolicyDocument:
+    """The document an ``aws_iam_policy_document`` data source renders: its ``statement`` blocks merged with
+    ``source_policy_documents`` (overridden by sid) and ``override_policy_documents`` (overriding by sid)."""
+    sources, problems = _documents(resource, "source_policy_documents")
+    overrides, override_problems = _documents(resource, "override_policy_documents")
+    problems.extend(override_problems)
+    own = [_require_actions(_block_statement(block)) for block in resource.blocks("statement")]
+    if "statement" in resource.dynamic_blocks:
+        problems.append("statement is a dynamic block whose content is not known here")
+    raw = resource.get("statement")
+    if len(own) != len([raw] if isinstance(raw, Mapping) else as_list(raw)):
+        problems.append("a statement is not a block")
+    statements = _merge(_merge(sources, own), overrides)
+    return PolicyDocument(tuple(statements), tuple(problems))

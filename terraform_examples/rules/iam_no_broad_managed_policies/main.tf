@@ -1,0 +1,143 @@
+# CKV_AISEC_9: no broad AWS-managed policy (AdministratorAccess, *FullAccess, ...) is attached.
+# Resource names say the verdict each must get: pass_*, fail_*, unknown_* (no verdict: unresolved input).
+
+variable "extra_policy_arn" {
+  type = string
+}
+
+data "aws_partition" "current" {}
+
+data "aws_iam_policy" "sagemaker_managed" {
+  name = "AmazonSageMakerFullAccess"
+}
+
+# Policies are attached separately, so the role itself has no managed_policy_arns.
+resource "aws_iam_role" "pass_training_without_managed_policy_arns" {
+  name = "sagemaker-training"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "sagemaker.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_user" "analyst" {
+  name = "ml-analyst"
+}
+
+resource "aws_iam_group" "data_scientists" {
+  name = "data-scientists"
+}
+
+resource "aws_iam_policy" "training_data_read" {
+  name = "training-data-read"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "s3:ListBucket"]
+      Resource = ["arn:aws:s3:::example-training-data", "arn:aws:s3:::example-training-data/*"]
+    }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "pass_customer_policy_reference" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = aws_iam_policy.training_data_read.arn
+}
+
+resource "aws_iam_user_policy_attachment" "pass_aws_managed_read_only" {
+  user       = aws_iam_user.analyst.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonSageMakerReadOnly"
+}
+
+resource "aws_iam_role_policy_attachment" "pass_aws_managed_service_role_path" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+}
+
+resource "aws_iam_group_policy_attachment" "pass_customer_policy_arn" {
+  group      = aws_iam_group.data_scientists.name
+  policy_arn = "arn:aws:iam::111122223333:policy/ml/notebook-access"
+}
+
+resource "aws_iam_role" "pass_role_customer_managed_arns" {
+  name = "batch-transform"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "sagemaker.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+  managed_policy_arns = ["arn:aws:iam::111122223333:policy/training-data-read"]
+}
+
+resource "aws_iam_role_policy_attachment" "fail_administrator_access" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_iam_role_policy_attachment" "fail_iam_full_access" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = "arn:aws:iam::aws:policy/IAMFullAccess"
+}
+
+resource "aws_iam_user_policy_attachment" "fail_bedrock_full_access_govcloud" {
+  user       = aws_iam_user.analyst.name
+  policy_arn = "arn:aws-us-gov:iam::aws:policy/AmazonBedrockFullAccess"
+}
+
+resource "aws_iam_group_policy_attachment" "fail_s3_full_access_china" {
+  group      = aws_iam_group.data_scientists.name
+  policy_arn = "arn:aws-cn:iam::aws:policy/AmazonS3FullAccess"
+}
+
+resource "aws_iam_policy_attachment" "fail_power_user_any_partition" {
+  name       = "power-users"
+  groups     = [aws_iam_group.data_scientists.name]
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/PowerUserAccess"
+}
+
+resource "aws_iam_role" "fail_role_sagemaker_full_access" {
+  name = "notebook"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "sagemaker.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+  managed_policy_arns = [
+    "arn:aws:iam::111122223333:policy/training-data-read",
+    "arn:aws:iam::aws:policy/AmazonSageMakerFullAccess",
+  ]
+}
+
+resource "aws_iam_role_policy_attachment" "unknown_policy_from_data_source" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = data.aws_iam_policy.sagemaker_managed.arn
+}
+
+resource "aws_iam_user_policy_attachment" "unknown_policy_from_variable" {
+  user       = aws_iam_user.analyst.name
+  policy_arn = var.extra_policy_arn
+}
+
+resource "aws_iam_role" "unknown_role_arn_from_variable" {
+  name = "pipeline"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "sagemaker.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+  managed_policy_arns = [var.extra_policy_arn, "arn:aws:iam::111122223333:policy/training-data-read"]
+}

@@ -1,0 +1,373 @@
+"""policies.iam: every shape a policy arrives in becomes the same normalized statements."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from policies import iam
+from policies.model import Resource
+
+ADMIN = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+
+
+def _only(document: iam.PolicyDocument) -> iam.Statement:
+    assert document.problems == ()
+    assert len(document.statements) == 1
+    return document.statements[0]
+
+
+def _data(*statements: dict, **attrs: object) -> Resource:
+    return Resource(
+        "aws_iam_policy_document", "data.aws_iam_policy_document.d", {"statement": list(statements), **attrs}
+    )
+
+
+# -- JSON documents ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        ADMIN,  # decoded by Checkov (jsonencode, heredoc)
+        json.dumps(ADMIN),  # plan JSON string
+        json.dumps(ADMIN, indent=2) + "\n",  # heredoc text
+        [ADMIN],  # Checkov wraps some decoded documents in a one-item list
+        {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}},
+        {"Statement": [{"Effect": "allow", "Action": ["*"], "Resource": ["*"]}]},
+    ],
+    ids=["decoded", "json-string", "heredoc-text", "wrapped", "one-statement-dict", "lists-lowercase-effect"],
+)
+def test_every_shape_of_the_same_document_reads_the_same(value: object) -> None:
+    statement = _only(iam.read_policy(value))
+    assert statement.effect == iam.ALLOW
+    assert statement.actions == ("*",)
+    assert statement.resources == ("*",)
+    assert statement.unknown_fields == frozenset()
+
+
+def test_all_statement_fields_are_read() -> None:
+    statement = _only(
+        iam.read_policy(
+            {
+                "Statement": [
+                    {
+                        "Sid": "DenyInsecureTransport",
+                        "Effect": "Deny",
+                        "NotAction": "iam:*",
+                        "NotResource": ["arn:aws:s3:::a", "arn:aws:s3:::a/*"],
+                        "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:root"]},
+                        "NotPrincipal": {"Service": "sagemaker.amazonaws.com"},
+                        "Condition": {
+                            "Bool": {"aws:SecureTransport": "false"},
+                            "StringEquals": {"aws:PrincipalOrgID": ["o-1", "o-2"]},
+                        },
+                    }
+                ]
+            }
+        )
+    )
+    assert statement.sid == "DenyInsecureTransport"
+    assert statement.is_deny and not statement.is_allow
+    assert statement.actions == () and statement.not_actions == ("iam:*",)
+    assert statement.resources == () and statement.not_resources == ("arn:aws:s3:::a", "arn:aws:s3:::a/*")
+    assert statement.principals == {"AWS": ("arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:root")}
+    assert statement.not_principals == {"Service": ("sagemaker.amazonaws.com",)}
+    assert statement.conditions == (
+        iam.Condition("Bool", "aws:SecureTransport", ("false",)),
+        iam.Condition("StringEquals", "aws:PrincipalOrgID", ("o-1", "o-2")),
+    )
+    assert not statement.applies_to_everyone
+
+
+@pytest.mark.parametrize(
+    ("principal", "everyone"),
+    [
+        ("*", True),
+        ({"AWS": "*"}, True),
+        ({"AWS": ["arn:aws:iam::111122223333:root", "*"]}, True),
+        ({"AWS": "arn:aws:iam::111122223333:root"}, False),
+        ({"Service": "sagemaker.amazonaws.com"}, False),
+        ({"Federated": "cognito-identity.amazonaws.com"}, False),
+    ],
+)
+def test_principals(principal: object, everyone: bool) -> None:
+    statement = _only(iam.read_policy({"Statement": {"Effect": "Deny", "Action": "s3:*", "Principal": principal}}))
+    assert statement.applies_to_everyone is everyone
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["false", False, "False", ["false"], [False]],
+    ids=["string", "bool", "checkov-str-of-bool", "list", "list-bool"],
+)
+def test_condition_values_read_as_iam_strings(value: object) -> None:
+    statement = _only(
+        iam.read_policy(
+            {"Statement": {"Effect": "Deny", "Action": "s3:*", "Condition": {"Bool": {"aws:SecureTransport": value}}}}
+        )
+    )
+    assert [v.lower() for v in statement.condition_values(["bool"], "AWS:SecureTransport")] == ["false"]
+    assert statement.condition_values(["StringEquals"], "aws:SecureTransport") == ()
+
+
+def test_a_document_without_statements_is_empty() -> None:
+    assert iam.read_policy({"Version": "2012-10-17"}) == iam.PolicyDocument()
+    for unset in (None, "", {}, []):
+        assert iam.read_policy(unset) == iam.PolicyDocument()
+
+
+# -- what cannot be read ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "reference"),
+    [
+        ("var.policy", None),
+        ("${var.policy}", None),
+        ("module.iam.policy_json", None),
+        ("data.aws_iam_policy_document.d.json", "data.aws_iam_policy_document.d.json"),
+        ("${data.aws_iam_policy_document.d.json}", "${data.aws_iam_policy_document.d.json}"),
+        ("aws_iam_policy.shared.policy", "aws_iam_policy.shared.policy"),
+    ],
+)
+def test_unresolved_and_referenced_policies_are_problems(value: str, reference: str | None) -> None:
+    document = iam.read_policy(value)
+    assert document.statements == ()
+    assert len(document.problems) == 1
+    assert document.reference == reference
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "not json",
+        "{'Statement': []}",
+        # what Checkov hands over when it cannot render jsonencode() around mixed references
+        "${jsonencode({'Statement': [{'Effect': 'Deny', "
+        "'Resource': ['${aws_s3_bucket.b.arn}', '${aws_s3_bucket.b.arn}/*']}]})}",
+        "[1, 2]",
+        "5",
+        '"a string"',
+        42,
+        [ADMIN, ADMIN],
+        True,
+    ],
+)
+def test_text_that_is_not_a_json_document_is_a_problem_not_an_exception(value: object) -> None:
+    document = iam.read_policy(value)
+    assert document.statements == ()
+    assert len(document.problems) == 1
+    assert document.reference is None
+
+
+def test_statements_that_are_not_objects_are_problems() -> None:
+    document = iam.read_policy({"Statement": [ADMIN["Statement"][0], "var.extra", 7, None]})
+    assert len(document.statements) == 1
+    assert len(document.problems) == 3
+    assert "var.extra" in document.problems[0]
+    assert iam.read_policy({"Statement": "var.statements"}).problems != ()
+
+
+@pytest.mark.parametrize(
+    ("statement", "unknown"),
+    [
+        ({"Effect": "Allow", "Action": "var.action", "Resource": "*"}, {"actions"}),
+        ({"Effect": "Allow", "Action": ["s3:GetObject", "${var.extra}"], "Resource": "*"}, {"actions"}),
+        ({"Effect": "Allow", "Action": [], "Resource": "*"}, {"actions"}),  # Checkov renders list(string) vars as []
+        ({"Effect": "Allow", "Resource": "*"}, {"actions"}),  # IAM requires Action or NotAction
+        ({"Effect": "Allow", "Action": "s3:*", "Resource": []}, {"resources"}),
+        ({"Effect": "Allow", "Action": "s3:*", "NotResource": "var.keep"}, {"not_resources"}),
+        ({"Action": "s3:*", "Resource": "*"}, {"effect"}),  # IAM requires Effect
+        ({"Effect": "var.effect", "Action": "s3:*", "Resource": "*"}, {"effect"}),
+        ({"Effect": "Permit", "Action": "s3:*", "Resource": "*"}, {"effect"}),
+        ({"Effect": "Allow", "Action": [{"s3": "*"}], "Resource": "*"}, {"actions"}),
+        ({"Effect": "Deny", "Action": "s3:*", "Principal": "var.who"}, {"principals"}),
+        ({"Effect": "Deny", "Action": "s3:*", "Principal": {"AWS": "${var.account}"}}, {"principals"}),
+        ({"Effect": "Deny", "Action": "s3:*", "Condition": {"Bool": {"aws:SecureTransport": "var.x"}}}, {"conditions"}),
+        ({"Effect": "Deny", "Action": "s3:*", "Condition": {"Bool": "var.x"}}, {"conditions"}),
+        ({"Effect": "Deny", "Action": "s3:*", "Condition": ["Bool"]}, {"conditions"}),
+        ({"Effect": "Deny", "Action": "s3:*", "Condition": {"Bool": {"aws:SecureTransport": []}}}, {"conditions"}),
+    ],
+)
+def test_fields_not_known_at_plan_time_are_named(statement: dict, unknown: set[str]) -> None:
+    [read] = iam.read_policy({"Statement": [statement]}).statements
+    assert read.unknown_fields == frozenset(unknown)
+
+
+def test_known_parts_of_a_partly_unknown_field_are_kept() -> None:
+    [read] = iam.read_policy(
+        {"Statement": {"Effect": "Allow", "Action": ["s3:*", "var.more"], "Resource": "*"}}
+    ).statements
+    assert read.actions == ("s3:*",)
+    assert read.is_unknown("actions") and not read.is_unknown("resources")
+
+
+# -- data.aws_iam_policy_document ---------------------------------------------------------------------------
+
+
+def test_policy_document_statement_blocks() -> None:
+    """As Checkov delivers them: lists stay lists, "false" arrives as a boolean."""
+    resource = _data(
+        {
+            "sid": "DenyInsecureTransport",
+            "effect": "Deny",
+            "actions": ["s3:*"],
+            "resources": ["aws_s3_bucket.b.arn", "${aws_s3_bucket.b.arn}/*"],
+            "principals": [{"type": "*", "identifiers": ["*"]}],
+            "condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": [False]}],
+        },
+        {
+            "not_actions": ["iam:*"],
+            "not_resources": ["arn:aws:s3:::keep"],
+            "principals": [
+                {"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]},
+                {"type": "AWS", "identifiers": ["arn:aws:iam::444455556666:root"]},
+            ],
+            "not_principals": [{"type": "Service", "identifiers": ["sagemaker.amazonaws.com"]}],
+        },
+    )
+    document = iam.read_policy_document(resource)
+    assert document.problems == ()
+    deny, allow = document.statements
+    assert deny.is_deny and deny.sid == "DenyInsecureTransport"
+    assert deny.actions == ("s3:*",) and deny.resources == ("aws_s3_bucket.b.arn", "${aws_s3_bucket.b.arn}/*")
+    assert deny.applies_to_everyone
+    assert deny.conditions == (iam.Condition("Bool", "aws:SecureTransport", ("false",)),)
+    assert allow.is_allow  # the provider's default effect
+    assert allow.not_actions == ("iam:*",) and allow.not_resources == ("arn:aws:s3:::keep",)
+    assert allow.principals == {"AWS": ("arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:root")}
+    assert allow.not_principals == {"Service": ("sagemaker.amazonaws.com",)}
+    assert allow.sid is None
+    assert deny.unknown_fields == allow.unknown_fields == frozenset()
+
+
+def test_policy_document_with_unresolved_values() -> None:
+    document = iam.read_policy_document(
+        _data(
+            {"actions": "${var.actions}", "resources": "${var.resources}"},
+            {"effect": "var.effect", "actions": ["var.extra", "s3:GetObject"], "resources": ["*"]},
+            {
+                "actions": ["s3:*"],
+                "condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": "${var.v}"}],
+            },
+        )
+    )
+    first, second, third = document.statements
+    assert first.unknown_fields == {"actions", "resources"}
+    assert second.unknown_fields == {"effect", "actions"} and second.actions == ("s3:GetObject",)
+    assert third.unknown_fields == {"conditions"}
+
+
+def test_policy_document_with_dynamic_or_broken_statements() -> None:
+    dynamic = Resource(
+        "aws_iam_policy_document", "data.aws_iam_policy_document.d", {}, dynamic_blocks=frozenset({"statement"})
+    )
+    assert iam.read_policy_document(dynamic).problems != ()
+    assert iam.read_policy_document(_data("var.statement")).problems != ()
+    assert iam.read_policy_document(Resource("aws_iam_policy_document", "d", {"statement": 7})).problems != ()
+    assert iam.read_policy_document(Resource("aws_iam_policy_document", "d", {})) == iam.PolicyDocument()
+
+
+def test_source_and_override_documents_merge_by_sid() -> None:
+    source = {"Statement": [{"Sid": "Read", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+    override = {"Statement": [{"Sid": "Own", "Effect": "Deny", "Action": "s3:*", "Resource": "*"}]}
+    resource = _data(
+        {"sid": "Read", "actions": ["s3:ListBucket"], "resources": ["*"]},
+        {"sid": "Own", "actions": ["s3:PutObject"], "resources": ["*"]},
+        source_policy_documents=[json.dumps(source)],
+        override_policy_documents=override,  # a one-item list, unwrapped by the adapter
+    )
+    document = iam.read_policy_document(resource)
+    assert document.problems == ()
+    assert [(s.sid, s.effect, s.actions) for s in document.statements] == [
+        ("Read", "Allow", ("s3:ListBucket",)),  # the own statement replaces the source's
+        ("Own", "Deny", ("s3:*",)),  # the override replaces the own statement
+    ]
+
+
+def test_unresolved_source_documents_are_problems() -> None:
+    resource = _data(
+        {"actions": ["s3:GetObject"], "resources": ["*"]},
+        source_policy_documents=["data.aws_iam_policy_document.base.json"],
+        override_policy_documents="var.overrides",
+    )
+    document = iam.read_policy_document(resource)
+    assert len(document.statements) == 1
+    assert len(document.problems) == 2
+
+
+# -- matching ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "action", "matches"),
+    [
+        ("s3:GetObject", "s3:getobject", True),
+        ("S3:Get*", "s3:GetObjectVersion", True),
+        ("s3:Get*", "s3:PutObject", False),
+        ("*", "sagemaker:CreateTrainingJob", True),
+        ("sagemaker:*", "SageMaker:InvokeEndpoint", True),
+        ("s3:Get?bject", "s3:GetObject", True),
+        ("s3:Get?bject", "s3:GetObjects", False),
+        ("s3:Get.Object", "s3:GetXObject", False),  # regex characters are literal
+    ],
+)
+def test_action_matches_ignores_case(pattern: str, action: str, matches: bool) -> None:
+    assert iam.action_matches(pattern, action) is matches
+
+
+@pytest.mark.parametrize(
+    ("action", "wildcard"),
+    [
+        ("*", True),
+        ("s3:*", True),
+        ("SageMaker:*", True),
+        ("*:*", True),
+        ("s3:Get*", False),
+        ("s3:GetObject", False),
+        (":*", False),
+        ("s3:", False),
+        ("", False),
+    ],
+)
+def test_is_service_wildcard(action: str, wildcard: bool) -> None:
+    assert iam.is_service_wildcard(action) is wildcard
+
+
+@pytest.mark.parametrize(
+    ("action", "covers"),
+    [("*", True), ("s3:*", True), ("S3:*", True), ("*:*", True), ("s3:Get*", False), ("sagemaker:*", False)],
+)
+def test_covers_service(action: str, covers: bool) -> None:
+    assert iam.covers_service(action, "s3") is covers
+
+
+# -- odd input never raises ---------------------------------------------------------------------------------
+
+ODD_VALUES = [
+    None, 0, 1.5, True, "", "x", "{", "[]", "null", [], [None], {}, {"Statement": None}, {"Statement": 3},
+    {"Statement": [{"Effect": None, "Action": None, "Resource": None, "Condition": None, "Principal": None}]},
+    {"Statement": [{"Effect": 1, "Action": 2, "Resource": {"a": 1}, "Condition": {"Bool": {"k": {"x": 1}}}}]},
+    {"Statement": [{"Principal": [1], "NotPrincipal": 3, "Condition": {1: {2: 3}}, "Sid": 4}]},
+    {"Statement": [{"Principal": {"AWS": None}}]},
+    {"Statement": [{"Condition": {"Bool": {"aws:SecureTransport": [None, {"x": 1}]}}}]},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_odd_policies_never_raise(value: object) -> None:
+    assert isinstance(iam.read_policy(value), iam.PolicyDocument)
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_odd_policy_documents_never_raise(value: object) -> None:
+    for attrs in (
+        {"statement": value},
+        {"statement": [{"effect": value, "actions": value, "principals": value, "condition": value}]},
+        {"statement": [{"principals": [{"type": value, "identifiers": value}]}]},
+        {"statement": [{"condition": [{"test": value, "variable": value, "values": value}]}]},
+        {"source_policy_documents": value, "override_policy_documents": value},
+    ):
+        assert isinstance(iam.read_policy_document(Resource("aws_iam_policy_document", "d", attrs)), iam.PolicyDocument)
