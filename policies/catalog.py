@@ -41,6 +41,8 @@ class Rule:
     kind: str
     resource_types: tuple[str, ...]
     data_types: tuple[str, ...]
+    kubernetes_kinds: tuple[str, ...]
+    dockerfile: bool
     description: str
     frameworks: Mapping[str, tuple[str, ...]]
     checkov_builtin_overlap: tuple[str, ...]
@@ -50,6 +52,11 @@ class Rule:
     @property
     def is_connection(self) -> bool:
         return self.kind == "connection"
+
+    @property
+    def judged_types(self) -> tuple[str, ...]:
+        """Every type the rule judges: Terraform resources and data sources, Kubernetes kinds, Dockerfiles."""
+        return (*self.resource_types, *self.data_types, *self.kubernetes_kinds, *(("dockerfile",) * self.dockerfile))
 
     def evaluate(self, resource: Resource, graph: Graph | None = None) -> Result:
         if self.is_connection:
@@ -97,8 +104,10 @@ def _load_rule(metadata_path: Path) -> Rule:
         severity=metadata["severity"],
         pillar=metadata["pillar"],
         kind=metadata["kind"],
-        resource_types=tuple(metadata["resource_types"]),
+        resource_types=tuple(metadata.get("resource_types", ())),
         data_types=tuple(metadata.get("data_types", ())),
+        kubernetes_kinds=tuple(metadata.get("kubernetes_kinds", ())),
+        dockerfile=metadata.get("dockerfile", False),
         description=metadata["description"].strip(),
         frameworks={key: tuple(value) for key, value in metadata["frameworks"].items()},
         checkov_builtin_overlap=tuple(metadata["checkov_builtin_overlap"]),

@@ -13,6 +13,7 @@ in ``policies/checkov_checks`` calls each time Checkov loads the external checks
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +21,11 @@ from checkov.common.bridgecrew.severities import Severities
 from checkov.common.checks_infra.registry import get_graph_checks_registry
 from checkov.common.graph.checks_infra.base_check import BaseGraphCheck
 from checkov.common.models.enums import CheckCategories, CheckResult
+from checkov.dockerfile.base_dockerfile_check import BaseDockerfileCheck
+from checkov.dockerfile.registry import registry as dockerfile_registry
+from checkov.kubernetes.checks.resource.base_spec_check import BaseK8Check
+from checkov.kubernetes.checks.resource.registry import registry as kubernetes_registry
+from checkov.kubernetes.kubernetes_utils import get_resource_id
 from checkov.runner_filter import RunnerFilter
 from checkov.terraform.checks.data.base_check import BaseDataCheck
 from checkov.terraform.checks.data.registry import data_registry
@@ -155,6 +161,72 @@ class AisecDataCheck(BaseDataCheck):
         return _CHECK_RESULTS[result.verdict]
 
 
+def _strip_bookkeeping(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _strip_bookkeeping(item) for key, item in value.items() if not _is_bookkeeping(key)}
+    if isinstance(value, list):
+        return [_strip_bookkeeping(item) for item in value]
+    return value
+
+
+def normalize_manifest(kind: str, conf: Mapping[str, Any]) -> Resource:
+    """A Kubernetes object as Checkov parsed it -> ``Resource(type=<kind>)``, keys as in the manifest."""
+    address = get_resource_id(dict(conf)) or f"{kind}.unnamed"
+    return Resource(type=kind, address=address, attrs=_strip_bookkeeping(conf))
+
+
+def normalize_dockerfile(instructions: Mapping[str, Any], address: str = "Dockerfile") -> Resource:
+    """Checkov's Dockerfile entity (instructions grouped by name) -> one ordered list of instructions."""
+    ordered = [
+        {
+            "instruction": str(item.get("instruction", name)),
+            "value": item.get("value", ""),
+            "line": item.get("startline", 0),
+        }
+        for name, items in instructions.items()
+        if isinstance(items, list)
+        for item in items
+        if isinstance(item, Mapping)
+    ]
+    ordered.sort(key=lambda item: item["line"] if isinstance(item["line"], int) else 0)
+    return Resource(type="dockerfile", address=address, attrs={"instructions": ordered})
+
+
+class AisecKubernetesCheck(BaseK8Check):
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        super().__init__(
+            name=rule.title,
+            id=rule.id,
+            categories=[_CATEGORIES[rule.pillar]],
+            supported_entities=list(rule.kubernetes_kinds),
+        )
+        self.severity = _severity(rule)
+
+    def scan_spec_conf(self, conf: dict[str, Any]) -> CheckResult:
+        result = _evaluate_safely(self.rule, normalize_manifest(self.entity_type, conf))
+        self.details = [result.reason]
+        return _CHECK_RESULTS[result.verdict]
+
+
+class AisecDockerfileCheck(BaseDockerfileCheck):
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        super().__init__(
+            name=rule.title,
+            id=rule.id,
+            categories=[_CATEGORIES[rule.pillar]],
+            supported_instructions=["*"],
+        )
+        self.severity = _severity(rule)
+
+    def scan_resource_conf(self, conf: Any) -> tuple[CheckResult, Any]:
+        instructions = conf if isinstance(conf, Mapping) else {}
+        result = _evaluate_safely(self.rule, normalize_dockerfile(instructions))
+        self.details = [result.reason]
+        return _CHECK_RESULTS[result.verdict], None
+
+
 def _vertex_resource(vertex: Mapping[str, Any]) -> Resource | None:
     """The ``Resource`` behind one vertex of Checkov's graph (resources and data sources only)."""
     block_type = vertex.get("block_type_")
@@ -191,21 +263,35 @@ class AisecGraphCheck(BaseGraphCheck):
         self.frameworks = ["terraform", "terraform_plan"]
 
     def run(self, graph_connector: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-        vertices = [data for _, data in _graph_nodes(graph_connector)]
-        resources = {id(vertex): _vertex_resource(vertex) for vertex in vertices}
-        graph = Graph(resource for resource in resources.values() if resource is not None)
+        """Judge each subject with the resources of its own configuration as context.
+
+        Checkov builds one graph for everything it scans; a configuration is a directory (a Terraform
+        module, or the folder of a plan file), so resources in other directories must not count: an
+        account-level public access block in one stack says nothing about a bucket in another.
+        """
         outcome: dict[Verdict, list[dict[str, Any]]] = {verdict: [] for verdict in Verdict}
-        for vertex in vertices:
-            resource = resources[id(vertex)]
-            if resource is None or resource.type not in self.rule.resource_types:
-                continue
-            if vertex.get("block_type_") != "resource":
-                continue
-            outcome[_evaluate_safely(self.rule, resource, graph).verdict].append(vertex)
+        for vertices in _vertices_by_configuration(graph_connector).values():
+            resources = [(vertex, _vertex_resource(vertex)) for vertex in vertices]
+            graph = Graph(resource for _, resource in resources if resource is not None)
+            for vertex, resource in resources:
+                if resource is None or resource.type not in self.rule.resource_types:
+                    continue
+                if vertex.get("block_type_") != "resource":
+                    continue
+                outcome[_evaluate_safely(self.rule, resource, graph).verdict].append(vertex)
         return outcome[Verdict.PASS], outcome[Verdict.FAIL], outcome[Verdict.UNKNOWN]
 
     def get_evaluated_keys(self) -> list[str]:
         return []
+
+
+def _vertices_by_configuration(graph_connector: Any) -> dict[str, list[dict[str, Any]]]:
+    """Graph vertices grouped by configuration: the directory of the file that defines them."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for _, vertex in _graph_nodes(graph_connector):
+        file_path = str(vertex.get("file_path_") or "")
+        groups.setdefault(os.path.dirname(file_path), []).append(vertex)
+    return groups
 
 
 def _graph_nodes(graph_connector: Any) -> Any:
@@ -224,11 +310,16 @@ def register_checks() -> None:
                 RunnerFilter.notify_external_check(rule.id)
                 graph_registry.checks.append(AisecGraphCheck(rule))
             continue
-        if not _is_registered(resource_registry, rule.id):
+        if rule.resource_types and not _is_registered(resource_registry, rule.id):
             AisecResourceCheck(rule)
         if rule.data_types and not _is_registered(data_registry, rule.id):
             AisecDataCheck(rule)
+        if rule.kubernetes_kinds and not _is_registered(kubernetes_registry, rule.id):
+            AisecKubernetesCheck(rule)
+        if rule.dockerfile and not _is_registered(dockerfile_registry, rule.id):
+            AisecDockerfileCheck(rule)
 
 
 def _is_registered(registry: Any, check_id: str) -> bool:
-    return any(check.id == check_id for checks in registry.checks.values() for check in checks)
+    every_check = [*registry.checks.values(), *registry.wildcard_checks.values()]
+    return any(check.id == check_id for checks in every_check for check in checks)

@@ -2,7 +2,7 @@
 
 Checkov skips files it cannot parse and still reports success, so ``scan`` reads every input first and
 stops with a one-line error naming the file: a path that does not exist, a file it cannot read, JSON that
-is not a Terraform plan, HCL that does not parse, or a directory without Terraform files.
+is not a Terraform plan, HCL or YAML that does not parse, or a directory with nothing to scan.
 """
 
 from __future__ import annotations
@@ -20,12 +20,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+from checkov.common.util.dockerfile import is_dockerfile
+
 from policies import __version__
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checkov_checks"
 PACK_CHECKS = "CKV_AISEC_*,CKV2_AISEC_*"
 OUTPUT_FORMATS = ("cli", "json", "sarif", "junitxml")
 SKIPPED_DIRS = {".terraform", ".git", "node_modules", ".venv"}
+YAML_SUFFIXES = (".yaml", ".yml")
 EXIT_USAGE = 2
 
 
@@ -33,20 +37,19 @@ class InputError(Exception):
     """A scan input that Checkov would skip or misread; the message names the file."""
 
 
+# Checkov's frameworks in the order the CLI passes them.
+FRAMEWORK_ORDER = ("terraform", "terraform_plan", "kubernetes", "dockerfile")
+
+
 @dataclass
 class ScanTargets:
     directories: list[Path] = field(default_factory=list)
-    plan_files: list[Path] = field(default_factory=list)
-    tf_files: list[Path] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    found: set[str] = field(default_factory=set)
 
     @property
     def frameworks(self) -> list[str]:
-        found = []
-        if self.directories or self.tf_files:
-            found.append("terraform")
-        if self.plan_files:
-            found.append("terraform_plan")
-        return found
+        return [name for name in FRAMEWORK_ORDER if name in self.found]
 
 
 def _read_text(path: Path) -> str:
@@ -86,12 +89,37 @@ def check_plan(path: Path) -> None:
         raise InputError(f"{path}: JSON but not a Terraform plan (expected the output of `terraform show -json`)")
 
 
-def _tf_files_under(directory: Path) -> Iterator[Path]:
+def check_manifest(path: Path) -> bool:
+    """Whether a YAML file holds Kubernetes objects; raises for YAML that does not parse."""
+    text = _read_text(path)
+    try:
+        documents = list(yaml.safe_load_all(text))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        location = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(error, "problem", None) or type(error).__name__
+        raise InputError(f"{location}: YAML does not parse: {problem}") from error
+    return any(isinstance(doc, dict) and "kind" in doc and "apiVersion" in doc for doc in documents)
+
+
+def _framework_of(path: Path) -> str | None:
+    """The Checkov framework a file in a scanned directory belongs to, after checking it parses."""
+    if path.suffix == ".tf":
+        check_hcl(path)
+        return "terraform"
+    if path.suffix in YAML_SUFFIXES:
+        return "kubernetes" if check_manifest(path) else None
+    if is_dockerfile(path.name):
+        _read_text(path)
+        return "dockerfile"
+    return None
+
+
+def _files_under(directory: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
         for name in sorted(files):
-            if name.endswith(".tf"):
-                yield Path(root) / name
+            yield Path(root) / name
 
 
 def collect_targets(paths: Sequence[str]) -> ScanTargets:
@@ -103,20 +131,25 @@ def collect_targets(paths: Sequence[str]) -> ScanTargets:
         if path.is_dir():
             if not os.access(path, os.R_OK | os.X_OK):
                 raise InputError(f"{raw}: cannot read directory (permission denied)")
-            tf_files = list(_tf_files_under(path))
-            if not tf_files:
-                raise InputError(f"{raw}: no Terraform (.tf) files found")
-            for tf_file in tf_files:
-                check_hcl(tf_file)
+            found = {framework for file in _files_under(path) if (framework := _framework_of(file))}
+            if not found:
+                raise InputError(f"{raw}: no Terraform, Kubernetes manifest or Dockerfile found")
+            targets.found |= found
             targets.directories.append(path)
         elif path.suffix == ".json":
             check_plan(path)
-            targets.plan_files.append(path)
-        elif path.suffix == ".tf":
-            check_hcl(path)
-            targets.tf_files.append(path)
+            targets.found.add("terraform_plan")
+            targets.files.append(path)
+        elif path.suffix in YAML_SUFFIXES:
+            if not check_manifest(path):
+                raise InputError(f"{raw}: YAML without Kubernetes objects (no apiVersion and kind)")
+            targets.found.add("kubernetes")
+            targets.files.append(path)
+        elif path.suffix == ".tf" or is_dockerfile(path.name):
+            targets.found.add(_framework_of(path) or "")
+            targets.files.append(path)
         else:
-            raise InputError(f"{raw}: not a .tf file, a plan .json file or a directory")
+            raise InputError(f"{raw}: not a .tf, plan .json, Kubernetes .yaml or Dockerfile, nor a directory")
     return targets
 
 
@@ -136,7 +169,7 @@ def checkov_argv(targets: ScanTargets, options: argparse.Namespace) -> list[str]
     argv: list[str] = []
     for directory in targets.directories:
         argv += ["-d", str(directory.resolve())]
-    for file in [*targets.tf_files, *targets.plan_files]:
+    for file in targets.files:
         argv += ["-f", str(file.resolve())]
     argv += ["--framework", *targets.frameworks]
     argv += ["--external-checks-dir", str(CHECKS_DIR), "--skip-download", "--quiet"]
@@ -244,9 +277,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aisec-iac {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    scan = commands.add_parser("scan", help="scan Terraform directories, .tf files and plan JSON files")
+    scan = commands.add_parser(
+        "scan", help="scan directories, .tf files, plan JSON files, Kubernetes manifests and Dockerfiles"
+    )
     scan.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a directory, a .tf file or a `terraform show -json` file"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a directory, .tf file, `terraform show -json` file, Kubernetes .yaml or Dockerfile",
     )
     scan.add_argument("-o", "--output", choices=OUTPUT_FORMATS, default="cli", help="report format (default: cli)")
     scan.add_argument("--check", help="comma-separated check IDs or globs to run (default: the whole pack)")

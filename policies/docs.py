@@ -1,10 +1,12 @@
 """Generate the catalog's documentation from rule metadata: ``docs/rules.md`` and the README's rule table.
 
-Run ``python -m policies.docs`` after changing a rule; ``tests/test_docs.py`` fails while either is stale.
+Run ``python -m policies.docs`` after changing a rule (``--check`` only reports whether they are stale);
+``tests/test_docs.py`` fails while either is stale.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
@@ -22,8 +24,10 @@ def rule_table(rules: tuple[Rule, ...]) -> str:
     lines = ["| ID | Severity | Pillar | Rule | Resource types |", "| --- | --- | --- | --- | --- |"]
     for rule in rules:
         types = ", ".join(f"`{t}`" for t in (*rule.resource_types, *(f"data.{t}" for t in rule.data_types)))
-        lines.append(f"| [{rule.id}](docs/rules.md#{rule.id.lower()}) | {rule.severity} | {rule.pillar} "
-                     f"| {rule.title} | {types} |")
+        lines.append(
+            f"| [{rule.id}](docs/rules.md#{rule.id.lower()}) | {rule.severity} | {rule.pillar} "
+            f"| {rule.title} | {types} |"
+        )
     return "\n".join(lines)
 
 
@@ -85,11 +89,23 @@ def readme_with_table(readme: str, rules: tuple[Rule, ...]) -> str:
     return pattern.sub(lambda _: f"{TABLE_START}\n{rule_table(rules)}\n{TABLE_END}", readme)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m policies.docs", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if a generated document is stale; write nothing")
+    options = parser.parse_args(argv)
     rules = load_catalog()
-    RULES_DOC.write_text(rules_document(rules), encoding="utf-8")
-    README.write_text(readme_with_table(README.read_text(encoding="utf-8"), rules), encoding="utf-8")
-    print(f"wrote {RULES_DOC.relative_to(REPO_ROOT)} and the rule table in README.md ({len(rules)} rules)")
+    generated = {
+        RULES_DOC: rules_document(rules),
+        README: readme_with_table(README.read_text(encoding="utf-8"), rules),
+    }
+    stale = [path for path, text in generated.items() if path.read_text(encoding="utf-8") != text]
+    if options.check:
+        for path in stale:
+            print(f"stale: {path.relative_to(REPO_ROOT)} (run python -m policies.docs)")
+        return 1 if stale else 0
+    for path in stale:
+        path.write_text(generated[path], encoding="utf-8")
+    print(f"{len(rules)} rules; rewrote: {', '.join(str(p.relative_to(REPO_ROOT)) for p in stale) or 'nothing'}")
     return 0
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checkov.common.output.report import Report
+from checkov.dockerfile.runner import Runner as DockerfileRunner
+from checkov.kubernetes.runner import Runner as KubernetesRunner
 from checkov.runner_filter import RunnerFilter
 from checkov.terraform.plan_runner import Runner as PlanRunner
 from checkov.terraform.runner import Runner as TerraformRunner
@@ -53,5 +55,21 @@ def scan_plans(files: Iterable[Path], root: Path, checks: Iterable[str] = PACK_C
         files=[str(path) for path in files],
         external_checks_dir=[str(CHECKS_DIR)],
         runner_filter=runner_filter,
+    )
+    return _findings(report, root.resolve())
+
+
+def scan_manifests(root: Path, checks: Iterable[str] = PACK_CHECKS) -> set[Finding]:
+    runner_filter = RunnerFilter(framework=["kubernetes"], checks=list(checks))
+    report = KubernetesRunner().run(
+        root_folder=str(root), external_checks_dir=[str(CHECKS_DIR)], runner_filter=runner_filter
+    )
+    return _findings(report, root.resolve())
+
+
+def scan_dockerfiles(root: Path, checks: Iterable[str] = PACK_CHECKS) -> set[Finding]:
+    runner_filter = RunnerFilter(framework=["dockerfile"], checks=list(checks))
+    report = DockerfileRunner().run(
+        root_folder=str(root), external_checks_dir=[str(CHECKS_DIR)], runner_filter=runner_filter
     )
     return _findings(report, root.resolve())

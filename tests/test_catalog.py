@@ -11,11 +11,19 @@ import copy
 import pytest
 import yaml
 from checkov.common.checks_infra.registry import get_graph_checks_registry
+from checkov.dockerfile.registry import registry as dockerfile_registry
+from checkov.kubernetes.checks.resource.registry import registry as kubernetes_registry
 from checkov.terraform.checks.data.registry import data_registry
 from checkov.terraform.checks.resource.registry import resource_registry
 
 from policies.catalog import RULES_DIR, CatalogError, frameworks, load_catalog, validate_metadata
-from policies.checkov_adapter import AisecDataCheck, AisecGraphCheck, AisecResourceCheck
+from policies.checkov_adapter import (
+    AisecDataCheck,
+    AisecDockerfileCheck,
+    AisecGraphCheck,
+    AisecKubernetesCheck,
+    AisecResourceCheck,
+)
 from tests.scanning import Finding
 
 RULES = load_catalog()
@@ -60,29 +68,45 @@ def test_framework_table_covers_the_seed_pillars() -> None:
     assert {"data-security", "model-security", "infrastructure-security"} <= set(seed_ids)
 
 
-def test_every_rule_is_registered_with_checkov_under_its_own_id(rule_examples_hcl: set[Finding]) -> None:
+def _owners(registry, entity: str, check_id: str) -> list:
+    return [
+        check
+        for check in registry.checks.get(entity, []) + registry.wildcard_checks.get(entity, [])
+        if check.id == check_id
+    ]
+
+
+def test_every_rule_is_registered_with_checkov_under_its_own_id(
+    rule_examples_hcl: set[Finding], rule_examples_manifests: set[Finding], rule_examples_dockerfiles: set[Finding]
+) -> None:
     """After a scan with the pack, each rule's ID belongs to our check class for every type it covers."""
     graph_checks = {check.id: check for check in get_graph_checks_registry("terraform").checks}
     for rule in RULES:
         if rule.is_connection:
             assert isinstance(graph_checks.get(rule.id), AisecGraphCheck), rule.id
             continue
-        for resource_type in rule.resource_types:
-            owners = [c for c in resource_registry.checks[resource_type] if c.id == rule.id]
-            assert len(owners) == 1 and isinstance(owners[0], AisecResourceCheck), (rule.id, resource_type)
-        for data_type in rule.data_types:
-            owners = [c for c in data_registry.checks[data_type] if c.id == rule.id]
-            assert len(owners) == 1 and isinstance(owners[0], AisecDataCheck), (rule.id, data_type)
+        expected_owners = [
+            *((resource_registry, t, AisecResourceCheck) for t in rule.resource_types),
+            *((data_registry, t, AisecDataCheck) for t in rule.data_types),
+            *((kubernetes_registry, kind, AisecKubernetesCheck) for kind in rule.kubernetes_kinds),
+            *(((dockerfile_registry, "*", AisecDockerfileCheck),) if rule.dockerfile else ()),
+        ]
+        for registry, entity, check_class in expected_owners:
+            owners = _owners(registry, entity, rule.id)
+            assert len(owners) == 1 and isinstance(owners[0], check_class), (rule.id, entity)
 
 
-def test_no_rule_id_is_also_a_builtin_check_id(rule_examples_hcl: set[Finding]) -> None:
+def test_no_rule_id_is_also_a_builtin_check_id(
+    rule_examples_hcl: set[Finding], rule_examples_manifests: set[Finding], rule_examples_dockerfiles: set[Finding]
+) -> None:
     ours = {rule.id for rule in RULES}
+    our_classes = (AisecResourceCheck, AisecDataCheck, AisecKubernetesCheck, AisecDockerfileCheck)
     builtin_ids = {
         check.id
-        for registry in (resource_registry, data_registry)
-        for checks in registry.checks.values()
+        for registry in (resource_registry, data_registry, kubernetes_registry, dockerfile_registry)
+        for checks in [*registry.checks.values(), *registry.wildcard_checks.values()]
         for check in checks
-        if not isinstance(check, (AisecResourceCheck, AisecDataCheck))
+        if not isinstance(check, our_classes)
     }
     builtin_ids |= {
         check.id for check in get_graph_checks_registry("terraform").checks if not isinstance(check, AisecGraphCheck)
@@ -91,10 +115,20 @@ def test_no_rule_id_is_also_a_builtin_check_id(rule_examples_hcl: set[Finding]) 
     assert ours.isdisjoint(builtin_ids)
 
 
-def test_every_rule_was_executed_in_both_engines(
-    rule_examples_hcl: set[Finding], rule_examples_plan: set[Finding]
+def test_every_rule_was_executed_by_every_engine_it_serves(
+    rule_examples_hcl: set[Finding],
+    rule_examples_plan: set[Finding],
+    rule_examples_manifests: set[Finding],
+    rule_examples_dockerfiles: set[Finding],
 ) -> None:
-    for findings in (rule_examples_hcl, rule_examples_plan):
-        executed = {(f.check_id, f.verdict) for f in findings}
-        for rule in RULES:
-            assert {(rule.id, "PASSED"), (rule.id, "FAILED")} <= executed, rule.id
+    for rule in RULES:
+        engines = {
+            "terraform": (bool(rule.resource_types), rule_examples_hcl),
+            "terraform_plan": (bool(rule.resource_types), rule_examples_plan),
+            "kubernetes": (bool(rule.kubernetes_kinds), rule_examples_manifests),
+            "dockerfile": (rule.dockerfile, rule_examples_dockerfiles),
+        }
+        for engine, (serves, findings) in engines.items():
+            if serves:
+                executed = {f.verdict for f in findings if f.check_id == rule.id}
+                assert executed == {"PASSED", "FAILED"}, (rule.id, engine)

@@ -128,7 +128,19 @@ BAD_INPUTS = {
         "main.tf:2: HCL does not parse",
     ),
     "directory without terraform": (lambda tmp: _write(tmp / "README.md", "# empty").parent, "no Terraform"),
-    "unsupported file": (lambda tmp: _write(tmp / "notes.txt", "x"), "not a .tf file"),
+    "unsupported file": (lambda tmp: _write(tmp / "notes.txt", "x"), "not a .tf, plan .json, Kubernetes .yaml"),
+    "yaml that does not parse": (
+        lambda tmp: _write(tmp / "deploy.yaml", "kind: Pod\nmetadata: [unclosed\n"),
+        "deploy.yaml:3: YAML does not parse",
+    ),
+    "yaml without kubernetes objects": (
+        lambda tmp: _write(tmp / "values.yaml", "replicas: 2\n"),
+        "YAML without Kubernetes objects",
+    ),
+    "bad yaml inside a directory": (
+        lambda tmp: _write(tmp / "manifests.yml", "apiVersion: v1\nkind: Pod\nspec: {containers: [}\n").parent,
+        "manifests.yml:3: YAML does not parse",
+    ),
     "binary tf file": (lambda tmp: _write_bytes(tmp / "main.tf", b"\xff\xfe\x00bad"), "not a UTF-8 text file"),
 }
 
@@ -151,9 +163,7 @@ def test_bad_input_gives_one_clear_line_and_exit_2(case: str, tmp_path: Path) ->
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"aisec-iac: error: {path}") or result.stderr.startswith(
-        f"aisec-iac: error: {path.parent}"
-    )
+    assert result.stderr.startswith(f"aisec-iac: error: {path}")
     assert expected in result.stderr
 
 
@@ -167,6 +177,20 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(Path, "read_text", deny)
     assert main(["scan", str(target)]) == 2
     assert capsys.readouterr().err == f"aisec-iac: error: {target}: cannot read file (permission denied)\n"
+
+
+def test_manifests_and_dockerfiles_are_scanned_with_their_frameworks(tmp_path: Path) -> None:
+    (tmp_path / "deploy.yaml").write_text(
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: jupyter}\nspec:\n  containers:\n    - {name: lab, image: x}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Dockerfile").write_text("FROM python:3.11-slim\nCMD [\"python\"]\n", encoding="utf-8")
+    result = run_cli("scan", str(tmp_path), "-o", "json")
+    reports = json.loads(result.stdout)
+    reports = reports if isinstance(reports, list) else [reports]
+    assert {report["check_type"] for report in reports} >= {"kubernetes"}
+    failed = {f["resource"] for report in reports for f in report["results"]["failed_checks"]}
+    assert "Pod.default.jupyter" in failed
 
 
 def test_a_bad_file_among_good_ones_stops_the_scan(tmp_path: Path) -> None:

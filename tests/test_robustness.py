@@ -11,9 +11,11 @@ from typing import Any
 
 import hcl2
 import pytest
+import yaml
+from checkov.dockerfile.parser import parse as parse_dockerfile
 
 from policies.catalog import Rule, load_catalog
-from policies.checkov_adapter import normalize_conf
+from policies.checkov_adapter import normalize_conf, normalize_dockerfile, normalize_manifest
 from policies.graph import Graph
 from policies.model import Resource, Result, Verdict
 from tests.scanning import EXAMPLES
@@ -71,12 +73,22 @@ def _plan_resources(path: Path) -> list[Resource]:
     return resources
 
 
-def example_resources() -> list[Resource]:
-    found: list[Resource] = []
+def _manifest_resources(path: Path) -> list[Resource]:
+    documents = yaml.safe_load_all(path.read_text(encoding="utf-8"))
+    return [normalize_manifest(d["kind"], d) for d in documents if isinstance(d, dict) and "kind" in d]
+
+
+def example_files() -> dict[Path, list[Resource]]:
+    """Every example file's resources; a file is the context a connection rule sees."""
+    found: dict[Path, list[Resource]] = {}
     for path in sorted(EXAMPLES.rglob("*.tf")):
-        found.extend(_hcl_resources(path))
+        found[path] = _hcl_resources(path)
     for path in sorted(EXAMPLES.rglob("tfplan*.json")):
-        found.extend(_plan_resources(path))
+        found[path] = _plan_resources(path)
+    for path in sorted(EXAMPLES.rglob("*.yaml")):
+        found[path] = _manifest_resources(path)
+    for path in sorted(EXAMPLES.rglob("*Dockerfile*")):
+        found[path] = [normalize_dockerfile(parse_dockerfile(path)[0], path.name)]
     return found
 
 
@@ -111,34 +123,43 @@ def odd_variants(resource: Resource) -> Iterator[Resource]:
             yield Resource(resource.type, resource.address, _replaced(attrs, path, odd), resource.dynamic_blocks)
 
 
-EXAMPLE_RESOURCES = example_resources()
+EXAMPLE_FILES = example_files()
+EXAMPLE_RESOURCES = [resource for resources in EXAMPLE_FILES.values() for resource in resources]
 
 
 def test_examples_were_found() -> None:
-    judged_types = {t for rule in load_catalog() for t in (*rule.resource_types, *rule.data_types)}
+    judged_types = {t for rule in load_catalog() for t in rule.judged_types}
     assert judged_types <= {resource.type for resource in EXAMPLE_RESOURCES}
 
 
 @pytest.mark.parametrize("rule", load_catalog(), ids=lambda rule: rule.id)
 def test_rule_returns_a_verdict_on_every_odd_input(rule: Rule) -> None:
-    judged = [r for r in EXAMPLE_RESOURCES if r.type in (*rule.resource_types, *rule.data_types)]
-    graph = Graph(EXAMPLE_RESOURCES)
     evaluated = 0
-    for resource in judged:
-        for variant in odd_variants(resource):
-            result = rule.evaluate(variant, Graph([*EXAMPLE_RESOURCES, variant]) if rule.is_connection else graph)
-            assert isinstance(result, Result) and isinstance(result.verdict, Verdict), variant
-            evaluated += 1
+    for resources in EXAMPLE_FILES.values():
+        for index, resource in enumerate(resources):
+            if resource.type not in rule.judged_types:
+                continue
+            others = resources[:index] + resources[index + 1 :]
+            for variant in odd_variants(resource):
+                graph = Graph([*others, variant]) if rule.is_connection else None
+                result = rule.evaluate(variant, graph)
+                assert isinstance(result, Result) and isinstance(result.verdict, Verdict), variant
+                evaluated += 1
     assert evaluated > 50
 
 
 @pytest.mark.parametrize("rule", [r for r in load_catalog() if r.is_connection], ids=lambda rule: rule.id)
 def test_connection_rule_survives_odd_neighbours(rule: Rule) -> None:
     """The resources a connection rule looks at around its subject can be just as odd."""
-    subjects = [r for r in EXAMPLE_RESOURCES if r.type in rule.resource_types]
-    neighbours = [r for r in EXAMPLE_RESOURCES if r.type not in rule.resource_types]
-    for neighbour in neighbours:
-        for variant in odd_variants(neighbour):
-            graph = Graph([*subjects, variant])
-            for subject in subjects:
-                assert isinstance(rule.evaluate(subject, graph), Result)
+    for resources in EXAMPLE_FILES.values():
+        subjects = [r for r in resources if r.type in rule.resource_types]
+        if not subjects:
+            continue
+        for index, neighbour in enumerate(resources):
+            if neighbour.type in rule.resource_types:
+                continue
+            others = resources[:index] + resources[index + 1 :]
+            for variant in odd_variants(neighbour):
+                graph = Graph([*others, variant])
+                for subject in subjects:
+                    assert isinstance(rule.evaluate(subject, graph), Result)

@@ -1,9 +1,12 @@
-"""Every rule against its own examples, through the real Checkov engine, HCL and plan JSON.
+"""Every rule against its own examples, through the real Checkov engine: HCL, plan JSON, Kubernetes
+manifests and Dockerfiles, whichever the rule judges.
 
 In ``terraform_examples/rules/<rule>/`` each resource the rule judges is named by the verdict it must get:
 ``pass_*``, ``fail_*`` or ``unknown_*`` (an input Checkov cannot resolve, such as a variable without a
 default: no verdict reaches the report). ``tfplan.json`` is the same configuration as ``terraform show
--json`` prints it; a plan always knows its variables, so ``unknown_*`` cases live in HCL only.
+-json`` prints it; a plan always knows its variables, so ``unknown_*`` cases live in HCL only. Kubernetes
+objects in ``manifests.yaml`` are named ``pass-*``, ``fail-*`` or ``unknown-*`` (names may not hold
+underscores); Dockerfiles are files named ``pass_*.Dockerfile`` or ``fail_*.Dockerfile``.
 """
 
 from __future__ import annotations
@@ -13,17 +16,22 @@ from pathlib import Path
 
 import hcl2
 import pytest
+import yaml
+from checkov.kubernetes.kubernetes_utils import get_resource_id
 
 from policies.catalog import Rule, load_catalog
 from tests.scanning import RULE_EXAMPLES, Finding
 
-VERDICT_BY_PREFIX = {"pass_": "PASSED", "fail_": "FAILED", "unknown_": None}
+VERDICT_BY_PREFIX = {"pass": "PASSED", "fail": "FAILED", "unknown": None}
 RULES = load_catalog()
+TERRAFORM_RULES = [rule for rule in RULES if rule.resource_types]
+KUBERNETES_RULES = [rule for rule in RULES if rule.kubernetes_kinds]
+DOCKERFILE_RULES = [rule for rule in RULES if rule.dockerfile]
 
 
 def _expected_verdict(address: str, name: str) -> str | None:
     for prefix, verdict in VERDICT_BY_PREFIX.items():
-        if name.startswith(prefix):
+        if name.startswith((f"{prefix}_", f"{prefix}-")):
             return verdict
     raise AssertionError(f"{address}: a judged resource must be named pass_*, fail_* or unknown_*")
 
@@ -72,31 +80,72 @@ def assert_both_outcomes(expected: set[tuple[str, str]], where: str) -> None:
     assert verdicts == {"PASSED", "FAILED"}, f"{where} needs passing and failing examples"
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+@pytest.mark.parametrize("rule", TERRAFORM_RULES, ids=lambda rule: rule.id)
 def test_hcl_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_hcl: set[Finding]) -> None:
     expected = expected_from_hcl(rule)
     assert_both_outcomes(expected, f"{rule.name}/main.tf")
     assert actual(rule_examples_hcl, rule, "main.tf") == expected
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+@pytest.mark.parametrize("rule", TERRAFORM_RULES, ids=lambda rule: rule.id)
 def test_plan_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_plan: set[Finding]) -> None:
     expected = expected_from_plan(rule)
     assert_both_outcomes(expected, f"{rule.name}/tfplan.json")
     assert actual(rule_examples_plan, rule, "tfplan.json") == expected
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+@pytest.mark.parametrize("rule", TERRAFORM_RULES, ids=lambda rule: rule.id)
 def test_hcl_and_plan_agree(rule: Rule, rule_examples_hcl: set[Finding], rule_examples_plan: set[Finding]) -> None:
     """The same configuration gets the same verdicts whichever way Checkov reads it."""
     assert actual(rule_examples_hcl, rule, "main.tf") == actual(rule_examples_plan, rule, "tfplan.json")
+
+
+def expected_from_manifests(rule: Rule) -> set[tuple[str, str]]:
+    text = (RULE_EXAMPLES / rule.name / "manifests.yaml").read_text(encoding="utf-8")
+    expected = set()
+    for document in yaml.safe_load_all(text):
+        if isinstance(document, dict) and document.get("kind") in rule.kubernetes_kinds:
+            address = get_resource_id(document)
+            verdict = _expected_verdict(address, document["metadata"]["name"])
+            if verdict:
+                expected.add((verdict, address))
+    return expected
+
+
+@pytest.mark.parametrize("rule", KUBERNETES_RULES, ids=lambda rule: rule.id)
+def test_manifest_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_manifests: set[Finding]) -> None:
+    expected = expected_from_manifests(rule)
+    assert_both_outcomes(expected, f"{rule.name}/manifests.yaml")
+    assert actual(rule_examples_manifests, rule, "manifests.yaml") == expected
+
+
+@pytest.mark.parametrize("rule", DOCKERFILE_RULES, ids=lambda rule: rule.id)
+def test_dockerfile_examples_get_exactly_the_named_verdicts(
+    rule: Rule, rule_examples_dockerfiles: set[Finding]
+) -> None:
+    files = sorted((RULE_EXAMPLES / rule.name).glob("*.Dockerfile"))
+    expected = {(_expected_verdict(f.name, f.name), f"{rule.name}/{f.name}") for f in files}
+    expected = {item for item in expected if item[0]}
+    assert_both_outcomes(expected, f"{rule.name}/*.Dockerfile")
+    found = {(f.verdict, f.file) for f in rule_examples_dockerfiles if f.check_id == rule.id}
+    assert found == expected
+
+
+def required_example_files(rule: Rule) -> set[str]:
+    required = {"main.tf", "tfplan.json"} if rule.resource_types else set()
+    if rule.kubernetes_kinds:
+        required.add("manifests.yaml")
+    return required
 
 
 def test_every_rule_has_an_example_folder_and_nothing_else_does() -> None:
     folders = {path.name for path in RULE_EXAMPLES.iterdir() if path.is_dir()}
     assert folders == {rule.name for rule in RULES}
     for rule in RULES:
-        assert {p.name for p in (RULE_EXAMPLES / rule.name).iterdir()} >= {"main.tf", "tfplan.json"}
+        present = {p.name for p in (RULE_EXAMPLES / rule.name).iterdir()}
+        assert present >= required_example_files(rule), rule.name
+        if rule.dockerfile:
+            assert any(name.endswith(".Dockerfile") for name in present), rule.name
 
 
 def test_every_example_tf_parses_with_hcl2() -> None:

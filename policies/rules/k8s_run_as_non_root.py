@@ -1,0 +1,41 @@
+"""CKV_AISEC_100: every container of a Kubernetes workload runs as a non-root user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policies.kubernetes import Container, pod_spec
+from policies.model import Resource, Result, as_bool, as_int, combine, failed, is_unresolved, passed, unknown
+
+
+def _effective(container: Container, pod_context: dict[str, Any], key: str) -> Any:
+    """A container's own setting wins over the pod's."""
+    return container.security_context.get(key, pod_context.get(key))
+
+
+def _judge_container(container: Container, pod_context: dict[str, Any]) -> Result:
+    user = _effective(container, pod_context, "runAsUser")
+    non_root = _effective(container, pod_context, "runAsNonRoot")
+    if is_unresolved(user) or is_unresolved(non_root):
+        return unknown(f"container {container.name}: the user is not known at plan time")
+    uid = as_int(user)
+    if uid == 0:
+        return failed(f"container {container.name} runs as UID 0 (root)")
+    if as_bool(non_root) is True:
+        return passed(f"container {container.name} must run as non-root")
+    if uid is not None and uid > 0:
+        return passed(f"container {container.name} runs as UID {uid}")
+    return failed(
+        f"container {container.name} sets neither runAsNonRoot nor a non-zero runAsUser: the image's USER decides"
+    )
+
+
+def evaluate(resource: Resource) -> Result:
+    spec = pod_spec(resource)
+    if spec is None:
+        return unknown("no pod spec found")
+    if not spec.containers:
+        if spec.incomplete:
+            return unknown("containers are written as dynamic blocks")
+        return unknown("the pod spec lists no containers")
+    return combine([_judge_container(c, spec.security_context) for c in spec.containers], passed("no containers"))

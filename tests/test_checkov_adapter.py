@@ -1,0 +1,85 @@
+"""The Checkov adapter: how Checkov's configuration becomes a ``Resource``, and how connection rules are
+scoped, with the real Checkov engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policies.checkov_adapter import normalize_conf, normalize_dockerfile
+from tests.scanning import scan_hcl
+
+BARE_BUCKET = 'resource "aws_s3_bucket" "lonely" {\n  bucket = "lonely-bucket"\n}\n'
+ACCOUNT_BLOCK = """
+resource "aws_s3_account_public_access_block" "all" {
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+"""
+
+
+def test_hcl_conf_is_unwrapped_into_terraform_shape() -> None:
+    conf = {
+        "__start_line__": 1,
+        "__address__": "aws_security_group.sg",
+        "name": ["models"],
+        "ingress": [
+            {"from_port": [8888], "cidr_blocks": [["0.0.0.0/0"]]},
+            {"from_port": [22], "cidr_blocks": [["10.0.0.0/8"]]},
+        ],
+        "dynamic": [{"egress": {"content": [{"from_port": [0]}], "for_each": ["var.rules"]}}],
+    }
+    resource = normalize_conf("aws_security_group", conf)
+    assert resource.address == "aws_security_group.sg"
+    assert resource.attrs == {
+        "name": "models",
+        "ingress": [{"from_port": 8888, "cidr_blocks": ["0.0.0.0/0"]}, {"from_port": 22, "cidr_blocks": ["10.0.0.0/8"]}],
+    }
+    assert resource.dynamic_blocks == {"egress"}
+
+
+def test_decoded_json_attributes_are_kept_as_documents() -> None:
+    policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"]}]}
+    conf = {"__address__": "aws_iam_policy.p", "policy": [policy], "container_definitions": [[{"name": "a"}]]}
+    attrs = normalize_conf("aws_iam_policy", conf).attrs
+    assert attrs["policy"] == policy
+    assert attrs["container_definitions"] == [{"name": "a"}]
+
+
+def test_plan_bookkeeping_keys_are_dropped() -> None:
+    conf = {
+        "__address__": "aws_kms_key.k",
+        "enable_key_rotation": [True],
+        "tags": [None],
+        "start_line": [8],
+        "__startline__": [9],
+        "references_": [["aws_kms_key.k.arn"]],
+        "__change_actions__": ["create"],
+    }
+    assert normalize_conf("aws_kms_key", conf).attrs == {"enable_key_rotation": True, "tags": None}
+
+
+def test_dockerfile_instructions_are_ordered_by_line() -> None:
+    grouped = {
+        "USER": [{"instruction": "USER", "value": "1000", "startline": 3}],
+        "FROM": [
+            {"instruction": "FROM", "value": "python:3.11 AS build", "startline": 0},
+            {"instruction": "FROM", "value": "python:3.11-slim", "startline": 2},
+        ],
+    }
+    instructions = normalize_dockerfile(grouped).attrs["instructions"]
+    assert [(i["instruction"], i["line"]) for i in instructions] == [("FROM", 0), ("FROM", 2), ("USER", 3)]
+
+
+def test_connection_rules_only_see_their_own_configuration(tmp_path: Path) -> None:
+    """An account-wide public access block in one stack does not cover a bucket in another stack."""
+    (tmp_path / "stack_a").mkdir()
+    (tmp_path / "stack_b").mkdir()
+    (tmp_path / "stack_a" / "main.tf").write_text(ACCOUNT_BLOCK + BARE_BUCKET, encoding="utf-8")
+    (tmp_path / "stack_b" / "main.tf").write_text(BARE_BUCKET, encoding="utf-8")
+    findings = scan_hcl(tmp_path, checks=["CKV2_AISEC_1"])
+    assert {(f.verdict, f.file) for f in findings} == {
+        ("PASSED", "stack_a/main.tf"),
+        ("FAILED", "stack_b/main.tf"),
+    }
