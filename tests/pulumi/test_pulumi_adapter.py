@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pathlib
+import re
+
 import pulumi
 import pulumi_aws as aws
 import pytest
@@ -18,46 +21,64 @@ from policies.pulumi_adapter import (
 )
 from tests.pulumi.mocks import RecordingMocks, findings, install, run
 
+TOKEN_CASES = [
+    ("aws:s3/bucket:Bucket", "aws_s3_bucket"),
+    (
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "aws_s3_bucket_server_side_encryption_configuration",
+    ),
+    ("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws_s3_bucket_public_access_block"),
+    ("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "aws_s3_account_public_access_block"),
+    ("aws:kms/key:Key", "aws_kms_key"),
+    ("aws:iam/role:Role", "aws_iam_role"),
+    ("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws_iam_role_policy_attachment"),
+    ("aws:ec2/securityGroup:SecurityGroup", "aws_security_group"),
+    ("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws_default_security_group"),
+    ("aws:ec2/vpc:Vpc", "aws_vpc"),
+    ("aws:ec2/vpcEndpoint:VpcEndpoint", "aws_vpc_endpoint"),
+    ("aws:ec2/flowLog:FlowLog", "aws_flow_log"),
+    ("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws_vpc_security_group_ingress_rule"),
+    ("aws:cloudwatch/logGroup:LogGroup", "aws_cloudwatch_log_group"),
+    ("aws:ecs/taskDefinition:TaskDefinition", "aws_ecs_task_definition"),
+    ("aws:ecr/repository:Repository", "aws_ecr_repository"),
+    ("aws:ecr/lifecyclePolicy:LifecyclePolicy", "aws_ecr_lifecycle_policy"),
+    ("aws:sagemaker/notebookInstance:NotebookInstance", "aws_sagemaker_notebook_instance"),
+    ("aws:sagemaker/domain:Domain", "aws_sagemaker_domain"),
+    ("aws:bedrock/guardrail:Guardrail", "aws_bedrock_guardrail"),
+    (
+        "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration",
+        "aws_bedrock_model_invocation_logging_configuration",
+    ),
+    ("aws:bedrock/agentAgent:AgentAgent", "aws_bedrockagent_agent"),
+    ("aws:apigateway/method:Method", "aws_api_gateway_method"),
+    ("aws:opensearch/serverlessCollection:ServerlessCollection", "aws_opensearchserverless_collection"),
+    ("aws:s3/bucketPolicy:BucketPolicy", "aws_s3_bucket_policy"),
+    ("aws:s3/bucketVersioning:BucketVersioning", "aws_s3_bucket_versioning"),
+    ("aws:s3/bucketLogging:BucketLogging", "aws_s3_bucket_logging"),
+    ("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "aws_s3_bucket_ownership_controls"),
+    ("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws_s3_bucket_lifecycle_configuration"),
+    (
+        "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+        "aws_s3_bucket_object_lock_configuration",
+    ),
+    ("aws:ec2/subnet:Subnet", "aws_subnet"),
+    ("aws:ec2/routeTable:RouteTable", "aws_route_table"),
+    ("aws:ec2/natGateway:NatGateway", "aws_nat_gateway"),
+    ("aws:ec2/internetGateway:InternetGateway", "aws_internet_gateway"),
+    ("aws:ecs/service:Service", "aws_ecs_service"),
+    ("aws:ecr/repositoryPolicy:RepositoryPolicy", "aws_ecr_repository_policy"),
+    ("aws:iam/rolePolicy:RolePolicy", "aws_iam_role_policy"),
+    ("aws:lambda/function:Function", "aws_lambda_function"),
+    ("aws:lambda/functionUrl:FunctionUrl", "aws_lambda_function_url"),
+    ("aws:apigateway/methodSettings:MethodSettings", "aws_api_gateway_method_settings"),
+    ("aisec:s3:SecureBucket", None),
+    ("pulumi:providers:aws", None),
+    ("pulumi:pulumi:Stack", None),
+    ("aws:index/getRegion:getRegion", None),
+]
 
-@pytest.mark.parametrize(
-    ("token", "expected"),
-    [
-        ("aws:s3/bucket:Bucket", "aws_s3_bucket"),
-        (
-            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-            "aws_s3_bucket_server_side_encryption_configuration",
-        ),
-        ("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws_s3_bucket_public_access_block"),
-        ("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "aws_s3_account_public_access_block"),
-        ("aws:kms/key:Key", "aws_kms_key"),
-        ("aws:iam/role:Role", "aws_iam_role"),
-        ("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws_iam_role_policy_attachment"),
-        ("aws:ec2/securityGroup:SecurityGroup", "aws_security_group"),
-        ("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws_default_security_group"),
-        ("aws:ec2/vpc:Vpc", "aws_vpc"),
-        ("aws:ec2/vpcEndpoint:VpcEndpoint", "aws_vpc_endpoint"),
-        ("aws:ec2/flowLog:FlowLog", "aws_flow_log"),
-        ("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "aws_vpc_security_group_ingress_rule"),
-        ("aws:cloudwatch/logGroup:LogGroup", "aws_cloudwatch_log_group"),
-        ("aws:ecs/taskDefinition:TaskDefinition", "aws_ecs_task_definition"),
-        ("aws:ecr/repository:Repository", "aws_ecr_repository"),
-        ("aws:ecr/lifecyclePolicy:LifecyclePolicy", "aws_ecr_lifecycle_policy"),
-        ("aws:sagemaker/notebookInstance:NotebookInstance", "aws_sagemaker_notebook_instance"),
-        ("aws:sagemaker/domain:Domain", "aws_sagemaker_domain"),
-        ("aws:bedrock/guardrail:Guardrail", "aws_bedrock_guardrail"),
-        (
-            "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration",
-            "aws_bedrock_model_invocation_logging_configuration",
-        ),
-        ("aws:bedrock/agentAgent:AgentAgent", "aws_bedrockagent_agent"),
-        ("aws:apigateway/method:Method", "aws_api_gateway_method"),
-        ("aws:opensearch/serverlessCollection:ServerlessCollection", "aws_opensearchserverless_collection"),
-        ("aisec:s3:SecureBucket", None),
-        ("pulumi:providers:aws", None),
-        ("pulumi:pulumi:Stack", None),
-        ("aws:index/getRegion:getRegion", None),
-    ],
-)
+
+@pytest.mark.parametrize(("token", "expected"), TOKEN_CASES)
 def test_type_tokens_map_to_terraform_types(token: str, expected: str | None) -> None:
     assert terraform_type(token) == expected
 
@@ -74,26 +95,28 @@ def test_type_overrides_stay_small_and_all_differ_from_the_pattern() -> None:
             TYPE_OVERRIDES.update(overrides)
 
 
-def test_every_pulumi_aws_class_the_components_use_maps_to_its_terraform_type() -> None:
-    """The token each pulumi-aws class registers, read from the class itself."""
-    expected = {
-        aws.s3.Bucket: "aws_s3_bucket",
-        aws.s3.BucketPolicy: "aws_s3_bucket_policy",
-        aws.s3.BucketVersioning: "aws_s3_bucket_versioning",
-        aws.s3.BucketLogging: "aws_s3_bucket_logging",
-        aws.s3.BucketOwnershipControls: "aws_s3_bucket_ownership_controls",
-        aws.s3.BucketLifecycleConfiguration: "aws_s3_bucket_lifecycle_configuration",
-        aws.s3.BucketObjectLockConfiguration: "aws_s3_bucket_object_lock_configuration",
-        aws.ec2.Subnet: "aws_subnet",
-        aws.ec2.RouteTable: "aws_route_table",
-        aws.ec2.NatGateway: "aws_nat_gateway",
-        aws.ec2.InternetGateway: "aws_internet_gateway",
-        aws.ecs.Service: "aws_ecs_service",
-        aws.ecr.RepositoryPolicy: "aws_ecr_repository_policy",
-        aws.iam.RolePolicy: "aws_iam_role_policy",
-    }
-    for cls, tf_type in expected.items():
-        assert terraform_type(cls.pulumi_type) == tf_type, cls
+def _pulumi_aws_tokens() -> set[str]:
+    """Every resource type token pulumi-aws registers, read from its generated sources."""
+    root = pathlib.Path(aws.__file__).parent
+    pattern = re.compile(r"\.__init__\(\s*'(aws:[A-Za-z0-9]+/[A-Za-z0-9]+:[A-Za-z0-9]+)'")
+    return {token for path in root.rglob("*.py") for token in pattern.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_every_aws_type_the_catalog_covers_has_exactly_one_pulumi_token() -> None:
+    """A wrong mapping would make a rule silently skip every Pulumi resource of that type."""
+    tokens = _pulumi_aws_tokens()
+    assert len(tokens) > 1000, "pulumi-aws sources were not read"
+    by_type: dict[str | None, set[str]] = {}
+    for token in tokens:
+        by_type.setdefault(terraform_type(token), set()).add(token)
+    collisions = {tf_type: found for tf_type, found in by_type.items() if len(found) > 1}
+    assert not collisions
+    covered = {t for rule in load_catalog() for t in rule.resource_types if t.startswith("aws_")}
+    assert covered, "the catalog covers no AWS type"
+    assert sorted(t for t in covered if t not in by_type) == []
+    assert sorted(token for token, _ in TOKEN_CASES if token.startswith("aws:") and token not in tokens) == [
+        "aws:index/getRegion:getRegion"
+    ]
 
 
 @pytest.mark.parametrize(
