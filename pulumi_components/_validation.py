@@ -209,14 +209,15 @@ _ROOT_NAMES = frozenset({"root", "0"})
 
 
 def is_root_user(user: Any) -> bool:
-    """ECS ``user`` values that run as root: absent, ``root``, ``0``, ``0:<gid>``, ``root:<group>``."""
+    """ECS ``user`` values that run as root: absent, ``root``, ``0`` (or ``00``), ``0:<gid>``, ``root:<group>``,
+    and ``:<gid>`` (no user: the image's default, root unless the image says otherwise)."""
     if user is None:
         return True
     text = str(user).strip()
     if not text:
         return True
     name = text.split(":", 1)[0].strip()
-    return name in _ROOT_NAMES
+    return name in _ROOT_NAMES or not name or (name.isdigit() and int(name) == 0)
 
 
 # -- Networking ---------------------------------------------------------------------------------------------

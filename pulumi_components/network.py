@@ -80,7 +80,8 @@ class PrivateAiNetwork(pulumi.ComponentResource):
         """
         :param name: The component's logical name; children are named ``<name>-<part>``.
         :param cidr_block: The VPC's IPv4 CIDR (a /16 to /24); subnets are carved from it in /+4 steps.
-        :param availability_zones: AZ names, one private subnet each; at least two distinct zones.
+        :param availability_zones: AZ names, one private subnet each; at least two distinct zones. The default
+            names zones of us-east-1: pass your region's zones elsewhere.
         :param interface_endpoint_services: Services reached through interface endpoints, as the suffix of
             ``com.amazonaws.<region>.`` (for example ``bedrock-runtime``); S3 always gets a gateway endpoint.
         :param region: The region of the endpoint service names; the provider's region by default.

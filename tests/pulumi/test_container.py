@@ -142,7 +142,7 @@ def test_gpu_model_server_on_the_callers_capacity_provider(mocks: RecordingMocks
     assert_rules_pass(mocks, CONTAINER_RULES - {"CKV_AISEC_4"})
 
 
-@pytest.mark.parametrize("user", ["root", "0", "0:0", "root:root", "root:1000", " 0 ", "", None])
+@pytest.mark.parametrize("user", ["root", "0", "00", "0:0", "root:root", "root:1000", ":1000", " 0 ", "", None])
 def test_root_users_raise_and_register_nothing(mocks: RecordingMocks, user: object) -> None:
     with pytest.raises(PolicyViolation) as raised:
         run(lambda: _service(containers=[ContainerSpec(name="server", image=IMAGE, user=user)]))  # type: ignore[arg-type]
