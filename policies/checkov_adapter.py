@@ -236,6 +236,8 @@ def _vertex_resource(vertex: Mapping[str, Any]) -> Resource | None:
         return None
     if not isinstance(config, Mapping):
         return None
+    # Data vertices are typed "data.aws_iam_policy_document" but their config is keyed without the prefix.
+    resource_type = resource_type.removeprefix("data.")
     by_name = config.get(resource_type)
     if not isinstance(by_name, Mapping) or not by_name:
         return None

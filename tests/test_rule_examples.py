@@ -40,13 +40,14 @@ def expected_from_hcl(rule: Rule) -> set[tuple[str, str]]:
     with (RULE_EXAMPLES / rule.name / "main.tf").open(encoding="utf-8") as handle:
         parsed = hcl2.load(handle)
     expected = set()
-    for block_kind, types, prefix in (("resource", rule.resource_types, ""), ("data", rule.data_types, "data.")):
+    # Checkov reports data sources as "<type>.<name>", without the "data." of Terraform's address.
+    for block_kind, types in (("resource", rule.resource_types), ("data", rule.data_types)):
         for block in parsed.get(block_kind, []):
             for resource_type, by_name in block.items():
                 if resource_type not in types:
                     continue
                 for name in by_name:
-                    address = f"{prefix}{resource_type}.{name}"
+                    address = f"{resource_type}.{name}"
                     verdict = _expected_verdict(address, name)
                     if verdict:
                         expected.add((verdict, address))
@@ -96,8 +97,12 @@ def test_plan_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_
 
 @pytest.mark.parametrize("rule", TERRAFORM_RULES, ids=lambda rule: rule.id)
 def test_hcl_and_plan_agree(rule: Rule, rule_examples_hcl: set[Finding], rule_examples_plan: set[Finding]) -> None:
-    """The same configuration gets the same verdicts whichever way Checkov reads it."""
-    assert actual(rule_examples_hcl, rule, "main.tf") == actual(rule_examples_plan, rule, "tfplan.json")
+    """The same configuration gets the same verdicts whichever way Checkov reads it (data sources aside: a
+    plan holds what they rendered, in the resources that use them)."""
+    resources = {
+        (v, a) for v, a in actual(rule_examples_hcl, rule, "main.tf") if a.split(".")[0] in rule.resource_types
+    }
+    assert resources == actual(rule_examples_plan, rule, "tfplan.json")
 
 
 def expected_from_manifests(rule: Rule) -> set[tuple[str, str]]:

@@ -265,13 +265,6 @@ def test_checkov_graph_holds_data_sources_for_hcl(tmp_path: Path) -> None:
     assert statement["effect"] == ["Deny"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="policies/checkov_adapter._vertex_resource looks up config_[resource_type] with resource_type "
-    "'data.aws_iam_policy_document', but Checkov keys a data vertex's config by 'aws_iam_policy_document', so "
-    "the graph handed to connection rules has no data sources. When the adapter strips the 'data.' prefix, "
-    "remove this marker and add a bucket with a data.aws_iam_policy_document policy to main.tf.",
-)
 def test_a_policy_document_is_resolved_in_a_checkov_scan(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(TLS_DOCUMENT_TF, encoding="utf-8")
     findings = {(f.verdict, f.address) for f in scan_hcl(tmp_path, ["CKV2_AISEC_2"])}
