@@ -1,0 +1,14 @@
+"""CKV_AISEC_14: a SageMaker Studio domain encrypts its users' storage with a customer-managed KMS key."""
+
+from __future__ import annotations
+
+from policies.model import Resource, Result
+from policies.sagemaker_values import judge_kms_key
+
+
+def evaluate(resource: Resource) -> Result:
+    return judge_kms_key(
+        resource.get("kms_key_id"),
+        "kms_key_id",
+        "the domain's home file system and space volumes are encrypted with a key AWS manages",
+    )
