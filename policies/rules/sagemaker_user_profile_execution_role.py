@@ -1,0 +1,30 @@
+"""CKV_AISEC_15: a SageMaker Studio user profile names an execution role of its own."""
+
+from __future__ import annotations
+
+from policies.model import Resource, Result, failed, is_reference, is_unresolved, is_unset, passed, unknown
+
+INHERITS = "the profile runs as the domain's default execution role, shared by every profile without its own"
+
+
+def evaluate(resource: Resource) -> Result:
+    raw = resource.get("user_settings")
+    settings = resource.blocks("user_settings")
+    if not settings:
+        if "user_settings" in resource.dynamic_blocks:
+            return unknown("user_settings is a dynamic block")
+        if is_unresolved(raw) or is_reference(raw):
+            return unknown(f"user_settings is not known at plan time ({raw})")
+        if not is_unset(raw):
+            return unknown(f"user_settings is not a block ({raw!r})")
+        return failed(f"no user_settings: {INHERITS}")
+    role = settings[0].get("execution_role")
+    if is_unset(role):
+        return failed(f"user_settings has no execution_role: {INHERITS}")
+    if is_reference(role):
+        return passed(f"runs as the referenced role {role}")
+    if is_unresolved(role):
+        return unknown(f"execution_role is not known at plan time ({role})")
+    if not isinstance(role, str):
+        return unknown(f"execution_role is not a role ARN ({role!r})")
+    return passed(f"runs as its own execution role {role}")
