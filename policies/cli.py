@@ -172,8 +172,9 @@ def checkov_argv(targets: ScanTargets, options: argparse.Namespace) -> list[str]
     for file in targets.files:
         argv += ["-f", str(file.resolve())]
     argv += ["--framework", *targets.frameworks]
-    argv += ["--external-checks-dir", str(CHECKS_DIR), "--skip-download", "--quiet"]
-    argv += ["-o", options.output]
+    argv += ["--external-checks-dir", str(CHECKS_DIR), "--skip-download", "-o", options.output]
+    if options.output == "cli":
+        argv.append("--quiet")  # the text report lists failures only; machine formats keep passes too
     if options.check or options.include_builtin:
         if options.check:
             argv += ["--check", options.check]
