@@ -1,0 +1,37 @@
+"""CKV_AISEC_101: no container of a Kubernetes workload may gain more privileges than its process started with."""
+
+from __future__ import annotations
+
+from policies.kubernetes import Container, pod_spec
+from policies.model import Resource, Result, as_bool, combine, failed, is_unresolved, passed, unknown
+
+
+def _judge_container(container: Container) -> Result:
+    context = container.security_context
+    escalation = context.get("allowPrivilegeEscalation")
+    privileged = context.get("privileged")
+    if is_unresolved(escalation) or is_unresolved(privileged):
+        return unknown(f"container {container.name}: allowPrivilegeEscalation or privileged is not known at plan time")
+    if as_bool(privileged) is True:
+        return failed(f"container {container.name} is privileged, which always allows privilege escalation")
+    if privileged is not None and as_bool(privileged) is None:
+        return unknown(f"container {container.name}: privileged is {privileged!r}, not a boolean")
+    flag = as_bool(escalation)
+    if flag is False:
+        return passed(f"container {container.name} sets allowPrivilegeEscalation false")
+    if flag is True:
+        return failed(f"container {container.name} sets allowPrivilegeEscalation true")
+    if escalation is None:
+        return failed(f"container {container.name} leaves allowPrivilegeEscalation unset, true by default")
+    return unknown(f"container {container.name}: allowPrivilegeEscalation is {escalation!r}, not a boolean")
+
+
+def evaluate(resource: Resource) -> Result:
+    spec = pod_spec(resource)
+    if spec is None:
+        return unknown("no pod spec found")
+    if not spec.containers:
+        if spec.incomplete:
+            return unknown("containers are written as dynamic blocks")
+        return unknown("the pod spec lists no containers")
+    return combine([_judge_container(c) for c in spec.containers], passed("no containers"))
