@@ -9,7 +9,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from policies.model import Result, as_bool, failed, is_reference, is_unresolved, is_unset, passed, unknown
+from policies.model import (
+    Resource,
+    Result,
+    Verdict,
+    as_bool,
+    failed,
+    is_reference,
+    is_unresolved,
+    is_unset,
+    passed,
+    unknown,
+)
 
 # Nitro instance families whose storage is local NVMe, encrypted by the instance's hardware. SageMaker refuses a
 # KMS key for their storage (CreateEndpointConfig KmsKeyId, VolumeKmsKeyId of jobs). Families with a "d" after
@@ -64,3 +75,11 @@ def has_local_storage(instance_type: Any) -> bool | None:
         return None
     family = match.group(1)
     return family in LOCAL_STORAGE_FAMILIES or bool(_D_FAMILY.match(family))
+
+
+def unless_dynamic(resource: Resource, block: str, result: Result) -> Result:
+    """A PASS that needs ``block`` to exist is UNKNOWN when the block is written with ``dynamic``: Checkov renders
+    its content, but whether Terraform renders the block at all depends on its ``for_each``."""
+    if result.verdict is Verdict.PASS and block in resource.dynamic_blocks:
+        return unknown(f"{block} is a dynamic block: whether it exists depends on its for_each ({result.reason})")
+    return result

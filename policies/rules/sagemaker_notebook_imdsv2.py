@@ -13,12 +13,13 @@ from policies.model import (
     passed,
     unknown,
 )
+from policies.sagemaker_values import unless_dynamic
 
 BLOCK = "instance_metadata_service_configuration"
 ATTRIBUTE = "minimum_instance_metadata_service_version"
 
 
-def evaluate(resource: Resource) -> Result:
+def _judge(resource: Resource) -> Result:
     raw = resource.get(BLOCK)
     blocks = resource.blocks(BLOCK)
     if not blocks:
@@ -40,3 +41,7 @@ def evaluate(resource: Resource) -> Result:
     if version == 2:
         return passed("only IMDSv2 requests reach the instance metadata service")
     return failed(f"{ATTRIBUTE} is {value!r}: IMDSv1 requests can read the role's credentials")
+
+
+def evaluate(resource: Resource) -> Result:
+    return unless_dynamic(resource, BLOCK, _judge(resource))

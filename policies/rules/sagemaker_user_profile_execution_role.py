@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from policies.model import Resource, Result, failed, is_reference, is_unresolved, is_unset, passed, unknown
+from policies.sagemaker_values import unless_dynamic
 
 INHERITS = "the profile runs as the domain's default execution role, shared by every profile without its own"
 
 
-def evaluate(resource: Resource) -> Result:
+def _judge(resource: Resource) -> Result:
     raw = resource.get("user_settings")
     settings = resource.blocks("user_settings")
     if not settings:
@@ -28,3 +29,7 @@ def evaluate(resource: Resource) -> Result:
     if not isinstance(role, str):
         return unknown(f"execution_role is not a role ARN ({role!r})")
     return passed(f"runs as its own execution role {role}")
+
+
+def evaluate(resource: Resource) -> Result:
+    return unless_dynamic(resource, "user_settings", _judge(resource))

@@ -50,6 +50,13 @@ def test_dynamic_block_is_unknown() -> None:
     assert result.verdict is Verdict.UNKNOWN
 
 
+def test_dynamic_block_with_version_2_is_unknown() -> None:
+    """Checkov renders a dynamic block's content, but its for_each decides whether the block exists."""
+    dynamic = frozenset({"instance_metadata_service_configuration"})
+    assert evaluate(notebook(version("2"), dynamic)).verdict is Verdict.UNKNOWN
+    assert evaluate(notebook(version("1"), dynamic)).verdict is Verdict.FAIL
+
+
 @pytest.mark.parametrize("imds", ["var.imds", "local.imds"])
 def test_whole_block_from_a_variable_is_unknown(imds: str) -> None:
     assert evaluate(notebook(imds)).verdict is Verdict.UNKNOWN

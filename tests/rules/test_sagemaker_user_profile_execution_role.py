@@ -51,6 +51,12 @@ def test_dynamic_user_settings_is_unknown() -> None:
     assert evaluate(profile(dynamic=frozenset({"user_settings"}))).verdict is Verdict.UNKNOWN
 
 
+def test_dynamic_user_settings_with_a_role_is_unknown() -> None:
+    """Checkov renders a dynamic block's content, but its for_each decides whether the block exists."""
+    result = evaluate(profile([{"execution_role": ROLE}], dynamic=frozenset({"user_settings"})))
+    assert result.verdict is Verdict.UNKNOWN
+
+
 @pytest.mark.parametrize("settings", ["var.user_settings", "local.settings"])
 def test_user_settings_from_a_variable_is_unknown(settings: str) -> None:
     assert evaluate(profile(settings)).verdict is Verdict.UNKNOWN
