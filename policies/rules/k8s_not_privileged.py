@@ -1,0 +1,31 @@
+"""CKV_AISEC_102: no container of a Kubernetes workload runs privileged."""
+
+from __future__ import annotations
+
+from policies.kubernetes import Container, pod_spec
+from policies.model import Resource, Result, as_bool, combine, failed, is_unresolved, passed, unknown
+
+
+def _judge_container(container: Container) -> Result:
+    privileged = container.security_context.get("privileged")
+    if privileged is None:
+        return passed(f"container {container.name} is not privileged")
+    if is_unresolved(privileged):
+        return unknown(f"container {container.name}: privileged is not known at plan time ({privileged})")
+    flag = as_bool(privileged)
+    if flag is True:
+        return failed(f"container {container.name} is privileged: it has every capability and the host's devices")
+    if flag is False:
+        return passed(f"container {container.name} sets privileged false")
+    return unknown(f"container {container.name}: privileged is {privileged!r}, not a boolean")
+
+
+def evaluate(resource: Resource) -> Result:
+    spec = pod_spec(resource)
+    if spec is None:
+        return unknown("no pod spec found")
+    if not spec.containers:
+        if spec.incomplete:
+            return unknown("containers are written as dynamic blocks")
+        return unknown("the pod spec lists no containers")
+    return combine([_judge_container(c) for c in spec.containers], passed("no containers"))
