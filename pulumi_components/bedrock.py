@@ -1,15 +1,13 @@
 """Bedrock components: ``BedrockGuardrail`` and ``BedrockInvocationLogging``.
 
-Each refuses, before registering anything, the arguments that would violate a catalog rule (CKV_AISEC_1/4/8/9)
-or one of the requirements below that no catalog rule covers yet. Those raise ``PolicyViolation`` with a stable
-requirement name in the ``aisec-iac:<requirement>`` form instead of a rule ID:
+Each refuses, before registering anything, the arguments that would violate a catalog rule, raising
+``PolicyViolation`` with the rule ID: CKV_AISEC_33 (guardrail CMK), CKV_AISEC_34 (PROMPT_ATTACK filter at HIGH),
+CKV_AISEC_35 (sensitive information blocked or anonymized), CKV_AISEC_36 (invocation logging delivers text to a
+destination), CKV_AISEC_8/9 (IAM, for the logging role). Requirements that no catalog rule covers yet raise
+``PolicyViolation`` with a stable requirement name in the ``aisec-iac:<requirement>`` form:
 
-* ``aisec-iac:guardrail-prompt-attack``: a PROMPT_ATTACK filter at HIGH input strength (OWASP LLM01);
 * ``aisec-iac:guardrail-content-filters``: every harmful-content filter is on (LOW, MEDIUM or HIGH);
-* ``aisec-iac:guardrail-pii-policy``: a sensitive-information policy that blocks or anonymizes PII (LLM02);
-* ``aisec-iac:guardrail-kms``: the guardrail is encrypted with a customer-managed key;
-* ``aisec-iac:invocation-logging-destination``: invocation logs go to at least one encrypted destination;
-* ``aisec-iac:invocation-logging-kms``: that destination is encrypted with a customer-managed key.
+* ``aisec-iac:invocation-logging-kms``: the log group is encrypted with a customer-managed key.
 """
 
 from __future__ import annotations
@@ -26,11 +24,13 @@ from pulumi_components import _validation as v
 from pulumi_components.bucket import SecureBucket
 from pulumi_components.iam import LeastPrivilegeRole, write_logs
 
-GUARDRAIL_PROMPT_ATTACK = "aisec-iac:guardrail-prompt-attack"
+# Catalog rules these components enforce.
+GUARDRAIL_KMS = "CKV_AISEC_33"
+GUARDRAIL_PROMPT_ATTACK = "CKV_AISEC_34"
+GUARDRAIL_PII_POLICY = "CKV_AISEC_35"
+INVOCATION_LOGGING_TEXT = "CKV_AISEC_36"
+# Requirements no catalog rule covers yet (see the module docstring).
 GUARDRAIL_CONTENT_FILTERS = "aisec-iac:guardrail-content-filters"
-GUARDRAIL_PII_POLICY = "aisec-iac:guardrail-pii-policy"
-GUARDRAIL_KMS = "aisec-iac:guardrail-kms"
-INVOCATION_LOGGING_DESTINATION = "aisec-iac:invocation-logging-destination"
 INVOCATION_LOGGING_KMS = "aisec-iac:invocation-logging-kms"
 
 BEDROCK_PRINCIPAL = "bedrock.amazonaws.com"
@@ -180,10 +180,10 @@ class BedrockGuardrail(pulumi.ComponentResource):
 
     * ``kms_key``: a new customer-managed key with yearly rotation (CKV_AISEC_4), unless ``kms_key_arn`` is
       given (then ``None``);
-    * ``guardrail`` (``aws.bedrock.Guardrail``): a PROMPT_ATTACK filter at HIGH input strength (output NONE, the
-      only value AWS accepts for it); HATE, INSULTS, SEXUAL, VIOLENCE and MISCONDUCT filters on input and output
-      at ``content_filter_strengths`` (HIGH by default); a sensitive-information policy over ``pii_entities``;
-      encrypted with the key;
+    * ``guardrail`` (``aws.bedrock.Guardrail``): a PROMPT_ATTACK filter at HIGH input strength (CKV_AISEC_34;
+      output NONE, the only value AWS accepts for it); HATE, INSULTS, SEXUAL, VIOLENCE and MISCONDUCT filters on
+      input and output at ``content_filter_strengths`` (HIGH by default); a sensitive-information policy that
+      blocks or anonymizes ``pii_entities`` (CKV_AISEC_35); encrypted with the key (CKV_AISEC_33);
     * ``version`` (``aws.bedrock.GuardrailVersion``): the published version applications pin. Its description
       carries a digest of the configuration and the version is replaced when it changes, so that a changed
       guardrail is published again (a version is an immutable snapshot: updating the guardrail alone does not
@@ -217,12 +217,11 @@ class BedrockGuardrail(pulumi.ComponentResource):
         :param blocked_outputs_messaging: What the application returns when a response is blocked.
         :param content_filter_strengths: Strength (LOW, MEDIUM or HIGH) per filter among HATE, INSULTS, SEXUAL,
             VIOLENCE and MISCONDUCT, applied to input and output; unlisted filters are HIGH. NONE is refused
-            (``aisec-iac:guardrail-content-filters``); PROMPT_ATTACK is always HIGH
-            (``aisec-iac:guardrail-prompt-attack``).
+            (``aisec-iac:guardrail-content-filters``); PROMPT_ATTACK is always HIGH (CKV_AISEC_34).
         :param pii_entities: PII entity type -> ``BLOCK`` or ``ANONYMIZE``; ``DEFAULT_PII_ENTITIES`` when
-            omitted. An empty mapping or a ``NONE`` action is refused (``aisec-iac:guardrail-pii-policy``).
+            omitted. An empty mapping or a ``NONE`` action is refused (CKV_AISEC_35).
         :param kms_key_arn: ARN of a customer-managed key; a new rotating key is created when omitted.
-            AWS-managed keys are refused (``aisec-iac:guardrail-kms``).
+            AWS-managed keys are refused (CKV_AISEC_33).
         :param keep_previous_versions: Keep a published version when a new one replaces it, so applications
             pinned to it keep working (``skip_destroy``); delete old versions when False.
         :param tags: Tags for every taggable child.
@@ -369,8 +368,9 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
     * with ``s3=True`` (default): ``bucket_key`` (a rotating key Bedrock may make data keys with, for this
       account only) and ``bucket`` (``SecureBucket`` on it, CKV_AISEC_1, whose policy lets Bedrock of this
       account write under ``s3_key_prefix``). It also receives CloudWatch's payloads over 100 KB;
-    * ``configuration`` (``aws.bedrockmodel.InvocationLoggingConfiguration``), created after the role's policy
-      and the bucket policy exist, because Bedrock checks its access when the configuration is written.
+    * ``configuration`` (``aws.bedrockmodel.InvocationLoggingConfiguration``): text (and by default image,
+      embedding and video) delivery to those destinations (CKV_AISEC_36), created after the role's policy and
+      the bucket policy exist, because Bedrock checks its access when the configuration is written.
 
     Invocation logging is one setting per account and Region: declare this component once per Region.
     """
@@ -405,7 +405,7 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
         :param name: The component's logical name; children are named ``<name>-<part>``.
         :param cloudwatch: Log to a KMS-encrypted CloudWatch log group (searchable, alarmable).
         :param s3: Log to a ``SecureBucket`` (long-term record; receives large payloads of CloudWatch logging).
-            At least one of ``cloudwatch`` and ``s3`` is required (``aisec-iac:invocation-logging-destination``).
+            At least one of ``cloudwatch`` and ``s3`` is required (CKV_AISEC_36).
         :param log_group_name: Name of the log group; auto-named when omitted.
         :param log_retention_days: Retention of the log group, one of CloudWatch Logs' retention values.
         :param kms_key_arn: ARN of a customer-managed key for the log group, whose key policy must admit
@@ -414,7 +414,8 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
         :param bucket_name: Name of the log bucket; ``bedrock-invocation-logs-<account>-<region>`` when omitted.
         :param s3_key_prefix: Key prefix of the logs in the bucket (may be empty; ends with ``/`` otherwise).
         :param bucket_expiration_days: Delete logs from the bucket after this many days; kept otherwise.
-        :param text_data_delivery_enabled: Include text (prompts and completions) in the logs.
+        :param text_data_delivery_enabled: Only ``True`` is accepted (CKV_AISEC_36): prompts and responses are
+            the record an investigation needs.
         :param image_data_delivery_enabled: Include images in the logs.
         :param embedding_data_delivery_enabled: Include embeddings in the logs.
         :param video_data_delivery_enabled: Include video in the logs.
@@ -423,8 +424,14 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
         # -- validate everything before registering anything ---------------------------------------------
         v.require(
             bool(cloudwatch) or bool(s3),
-            INVOCATION_LOGGING_DESTINATION,
+            INVOCATION_LOGGING_TEXT,
             "cloudwatch and s3 are both False: Bedrock invocations would not be logged anywhere; keep at least one",
+        )
+        v.require(
+            text_data_delivery_enabled is True,
+            INVOCATION_LOGGING_TEXT,
+            "text_data_delivery_enabled must be True: prompts and responses are the record of what the models were "
+            "asked and answered (turn off image, embedding or video delivery to reduce volume)",
         )
         _check_customer_key(kms_key_arn, INVOCATION_LOGGING_KMS)
         if cloudwatch:

@@ -1,15 +1,11 @@
 """SageMaker components: ``SecureNotebook``, ``SecureStudioDomain`` and ``SecureModelEndpoint``.
 
-Each refuses, before registering anything, the arguments that would violate a catalog rule (CKV_AISEC_4/5/6/8/9)
-or one of the requirements below that no catalog rule covers yet. Those raise ``PolicyViolation`` with a stable
-requirement name in the ``aisec-iac:<requirement>`` form instead of a rule ID:
+Each refuses, before registering anything, the arguments that would violate a catalog rule, raising
+``PolicyViolation`` with the rule ID: CKV_AISEC_5 (notebook private), CKV_AISEC_6 (Studio VpcOnly),
+CKV_AISEC_11/12/13 (notebook KMS, root access, IMDSv2), CKV_AISEC_14 (Studio KMS), CKV_AISEC_16/17 (model
+network isolation, VPC), CKV_AISEC_8/9 (IAM, for the Studio execution role). Requirements that no catalog rule
+covers yet raise ``PolicyViolation`` with a stable requirement name in the ``aisec-iac:<requirement>`` form:
 
-* ``aisec-iac:notebook-kms``: the notebook's storage volume is encrypted with a customer-managed key;
-* ``aisec-iac:notebook-root-access``: notebook users have no root access;
-* ``aisec-iac:notebook-imdsv2``: the notebook instance accepts IMDSv2 only;
-* ``aisec-iac:studio-kms``: the Studio domain's EFS volume is encrypted with a customer-managed key;
-* ``aisec-iac:model-network-isolation``: the model container makes no outbound network calls;
-* ``aisec-iac:model-vpc-config``: the model runs in the caller's subnets and security groups;
 * ``aisec-iac:endpoint-kms``: the endpoint's storage volumes are encrypted with a customer-managed key;
 * ``aisec-iac:endpoint-data-capture``: requests and responses are captured, encrypted, to S3;
 * ``aisec-iac:endpoint-min-instances``: a production variant starts with at least two instances.
@@ -27,17 +23,19 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
+from policies.sagemaker_values import has_local_storage
 from pulumi_components import _validation as v
 from pulumi_components.bucket import SecureBucket
 from pulumi_components.iam import LeastPrivilegeRole, use_kms_key
 
+# Catalog rules these components enforce beyond those named in ``_validation``.
+NOTEBOOK_KMS = "CKV_AISEC_11"
+NOTEBOOK_ROOT_ACCESS = "CKV_AISEC_12"
+NOTEBOOK_IMDSV2 = "CKV_AISEC_13"
+STUDIO_KMS = "CKV_AISEC_14"
+MODEL_NETWORK_ISOLATION = "CKV_AISEC_16"
+MODEL_VPC_CONFIG = "CKV_AISEC_17"
 # Requirements no catalog rule covers yet (see the module docstring).
-NOTEBOOK_KMS = "aisec-iac:notebook-kms"
-NOTEBOOK_ROOT_ACCESS = "aisec-iac:notebook-root-access"
-NOTEBOOK_IMDSV2 = "aisec-iac:notebook-imdsv2"
-STUDIO_KMS = "aisec-iac:studio-kms"
-MODEL_NETWORK_ISOLATION = "aisec-iac:model-network-isolation"
-MODEL_VPC_CONFIG = "aisec-iac:model-vpc-config"
 ENDPOINT_KMS = "aisec-iac:endpoint-kms"
 ENDPOINT_DATA_CAPTURE = "aisec-iac:endpoint-data-capture"
 ENDPOINT_MIN_INSTANCES = "aisec-iac:endpoint-min-instances"
@@ -141,7 +139,7 @@ class SecureNotebook(pulumi.ComponentResource):
         :param subnet_id: The VPC subnet the notebook's network interface is placed in (required, CKV_AISEC_5).
         :param security_group_ids: Security groups of that interface; at least one (required, CKV_AISEC_5).
         :param kms_key_arn: ARN of a customer-managed key for the storage volume; a new rotating key is created
-            when omitted. AWS-managed keys (``alias/aws/...``) are refused (``aisec-iac:notebook-kms``).
+            when omitted. AWS-managed keys (``alias/aws/...``) are refused (CKV_AISEC_11).
         :param notebook_name: The notebook instance's name; auto-named when omitted.
         :param volume_size: Size of the ML storage volume in GB.
         :param platform_identifier: Runtime platform, e.g. ``notebook-al2023-v1``; the provider default otherwise.
@@ -149,8 +147,8 @@ class SecureNotebook(pulumi.ComponentResource):
         :param default_code_repository: Default Git repository of the notebook.
         :param direct_internet_access: Only ``"Disabled"`` is accepted (CKV_AISEC_5); the argument exists so a
             program ported from ``aws.sagemaker.NotebookInstance`` gets a policy message.
-        :param root_access: Only ``"Disabled"`` is accepted (``aisec-iac:notebook-root-access``).
-        :param minimum_instance_metadata_service_version: Only ``"2"`` is accepted (``aisec-iac:notebook-imdsv2``).
+        :param root_access: Only ``"Disabled"`` is accepted (CKV_AISEC_12).
+        :param minimum_instance_metadata_service_version: Only ``"2"`` is accepted (CKV_AISEC_13).
         :param tags: Tags for every taggable child.
         """
         # -- validate everything before registering anything ---------------------------------------------
@@ -267,7 +265,7 @@ class SecureStudioDomain(pulumi.ComponentResource):
         :param domain_name: The domain's name; ``name`` when omitted.
         :param auth_mode: ``IAM`` or ``SSO`` (IAM Identity Center).
         :param kms_key_arn: ARN of a customer-managed key for the EFS home volume; a new rotating key is created
-            when omitted. AWS-managed keys are refused (``aisec-iac:studio-kms``).
+            when omitted. AWS-managed keys are refused (CKV_AISEC_14).
         :param execution_role_statements: Identity-policy statements the execution role needs beyond using the
             key (read the training-data bucket, invoke models...). ``"*"``/``service:*`` actions or
             ``iam:PassRole`` on resource ``"*"`` are refused (CKV_AISEC_8).
@@ -365,15 +363,18 @@ class SecureModelEndpoint(pulumi.ComponentResource):
       given (then ``None``);
     * ``model`` (``aws.sagemaker.Model``): ``enable_network_isolation=True`` and ``vpc_config`` with
       ``subnet_ids`` and ``security_group_ids``;
-    * ``endpoint_config`` (``aws.sagemaker.EndpointConfiguration``): ``kms_key_arn`` set, one production
-      variant with at least two instances (unless ``allow_single_instance=True``), data capture enabled for
-      requests and responses, encrypted with the key, to S3;
+    * ``endpoint_config`` (``aws.sagemaker.EndpointConfiguration``): ``kms_key_arn`` set (see below), one
+      production variant with at least two instances (unless ``allow_single_instance=True``), data capture
+      enabled for requests and responses, encrypted with the key, to S3;
     * ``endpoint`` (``aws.sagemaker.Endpoint``).
 
     The execution role (``execution_role_arn``) must be able to pull the image, read the model data, use the
-    key and write the capture prefix; build it with ``LeastPrivilegeRole``. Instance types with local NVMe
-    instance storage (for example ``ml.g5``, ``ml.p4d``) reject a storage KMS key: AWS encrypts that storage
-    with a hardware key and SageMaker refuses ``KmsKeyId`` for them, so use an instance type with EBS storage.
+    key and write the capture prefix; build it with ``LeastPrivilegeRole``.
+
+    Instance types with local NVMe instance storage (``ml.g5``, ``ml.g6``, ``ml.p5``, ``ml.trn1`` and every family
+    with a "d" after the generation such as ``ml.g4dn`` or ``ml.p4d``) cannot take a storage key: the instance
+    hardware encrypts that storage and SageMaker refuses ``KmsKeyId``. For them the endpoint configuration has no
+    ``kms_key_arn`` (``storage_kms_key_applied`` is False); captured data is still encrypted with the key.
     """
 
     kms_key: aws.kms.Key | None
@@ -407,10 +408,8 @@ class SecureModelEndpoint(pulumi.ComponentResource):
         :param name: The component's logical name; children are named ``<name>-<part>``.
         :param image: The inference image (ECR URI).
         :param execution_role_arn: ARN of the role SageMaker assumes to pull the image and the model data.
-        :param subnet_ids: Subnets for the model's network interfaces; at least one
-            (``aisec-iac:model-vpc-config``).
-        :param security_group_ids: Security groups of those interfaces; at least one
-            (``aisec-iac:model-vpc-config``).
+        :param subnet_ids: Subnets for the model's network interfaces; at least one (CKV_AISEC_17).
+        :param security_group_ids: Security groups of those interfaces; at least one (CKV_AISEC_17).
         :param model_data_url: S3 URI of the model artifacts (``s3://bucket/model.tar.gz``), if any.
         :param environment: Environment variables of the container.
         :param instance_type: ML instance type of the production variant.
@@ -426,7 +425,7 @@ class SecureModelEndpoint(pulumi.ComponentResource):
         :param data_capture_sampling_percentage: Percentage of requests captured, 1-100.
         :param enable_data_capture: Only ``True`` is accepted (``aisec-iac:endpoint-data-capture``): captures are
             the record of what the model was asked and answered (abuse, drift and inversion investigations).
-        :param enable_network_isolation: Only ``True`` is accepted (``aisec-iac:model-network-isolation``).
+        :param enable_network_isolation: Only ``True`` is accepted (CKV_AISEC_16).
         :param tags: Tags for every taggable child.
         """
         # -- validate everything before registering anything ---------------------------------------------
@@ -473,7 +472,7 @@ class SecureModelEndpoint(pulumi.ComponentResource):
             f"{MIN_PRODUCTION_INSTANCES} instances (SageMaker spreads them across Availability Zones). Pass "
             "allow_single_instance=True for a development endpoint",
         )
-        if not isinstance(instance_type, str) or not instance_type.startswith("ml."):
+        if not isinstance(instance_type, str) or has_local_storage(instance_type) is None:
             raise ValueError(f"instance_type must be an ML instance type such as 'ml.m5.large', got {instance_type!r}")
         tags = dict(tags or {})
 
@@ -505,9 +504,11 @@ class SecureModelEndpoint(pulumi.ComponentResource):
             tags=tags or None,
             opts=child,
         )
+        # SageMaker refuses a storage key for instance types whose local NVMe storage the hardware encrypts.
+        self.storage_kms_key_applied: bool = not has_local_storage(instance_type)
         self.endpoint_config = aws.sagemaker.EndpointConfiguration(
             f"{name}-config",
-            kms_key_arn=kms_key_arn,
+            kms_key_arn=kms_key_arn if self.storage_kms_key_applied else None,
             production_variants=[
                 aws.sagemaker.EndpointConfigurationProductionVariantArgs(
                     variant_name="primary",

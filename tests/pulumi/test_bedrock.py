@@ -157,20 +157,30 @@ def test_guardrail_custom_strengths_and_pii(mocks: RecordingMocks) -> None:
 
 
 def test_guardrail_passes_every_rule(mocks: RecordingMocks) -> None:
-    run(lambda: BedrockGuardrail("assistant"))
-    assert_rules_pass(mocks, {"CKV_AISEC_4"})
+    """With the region's invocation logging beside it, as CKV2_AISEC_10 requires of every guardrail."""
+
+    def program() -> None:
+        BedrockGuardrail("assistant")
+        BedrockInvocationLogging("invocations")
+
+    run(program)
+    found = assert_rules_pass(mocks, {"CKV_AISEC_4", "CKV_AISEC_33", "CKV_AISEC_34", "CKV_AISEC_35", "CKV2_AISEC_10"})
+    guardrail_rules = {
+        rule_id for rule_id, address, _ in found if address == "aws_bedrock_guardrail.assistant-guardrail"
+    }
+    assert {"CKV_AISEC_33", "CKV_AISEC_34", "CKV_AISEC_35"} <= guardrail_rules
 
 
 @pytest.mark.parametrize(
     ("kwargs", "rule_id"),
     [
-        ({"content_filter_strengths": {"PROMPT_ATTACK": "MEDIUM"}}, "aisec-iac:guardrail-prompt-attack"),
-        ({"content_filter_strengths": {"PROMPT_ATTACK": "NONE"}}, "aisec-iac:guardrail-prompt-attack"),
+        ({"content_filter_strengths": {"PROMPT_ATTACK": "MEDIUM"}}, "CKV_AISEC_34"),
+        ({"content_filter_strengths": {"PROMPT_ATTACK": "NONE"}}, "CKV_AISEC_34"),
         ({"content_filter_strengths": {"HATE": "NONE"}}, "aisec-iac:guardrail-content-filters"),
-        ({"pii_entities": {}}, "aisec-iac:guardrail-pii-policy"),
-        ({"pii_entities": {"EMAIL": "NONE"}}, "aisec-iac:guardrail-pii-policy"),
-        ({"kms_key_arn": "alias/aws/bedrock"}, "aisec-iac:guardrail-kms"),
-        ({"kms_key_arn": ""}, "aisec-iac:guardrail-kms"),
+        ({"pii_entities": {}}, "CKV_AISEC_35"),
+        ({"pii_entities": {"EMAIL": "NONE"}}, "CKV_AISEC_35"),
+        ({"kms_key_arn": "alias/aws/bedrock"}, "CKV_AISEC_33"),
+        ({"kms_key_arn": ""}, "CKV_AISEC_33"),
     ],
 )
 def test_guardrail_insecure_arguments_raise_and_register_nothing(
@@ -355,7 +365,8 @@ def test_logging_passes_every_rule(mocks: RecordingMocks) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "rule_id"),
     [
-        ({"cloudwatch": False, "s3": False}, "aisec-iac:invocation-logging-destination"),
+        ({"cloudwatch": False, "s3": False}, "CKV_AISEC_36"),
+        ({"text_data_delivery_enabled": False}, "CKV_AISEC_36"),
         ({"kms_key_arn": "alias/aws/logs"}, "aisec-iac:invocation-logging-kms"),
         ({"kms_key_arn": " "}, "aisec-iac:invocation-logging-kms"),
     ],

@@ -119,7 +119,7 @@ def test_notebook_with_external_key_creates_no_key(mocks: RecordingMocks) -> Non
 
 def test_notebook_passes_every_rule(mocks: RecordingMocks) -> None:
     run(lambda: _notebook())
-    found = assert_rules_pass(mocks, {"CKV_AISEC_4", "CKV_AISEC_5"})
+    found = assert_rules_pass(mocks, {"CKV_AISEC_4", "CKV_AISEC_5", "CKV_AISEC_11", "CKV_AISEC_12", "CKV_AISEC_13"})
     assert ("CKV_AISEC_5", "aws_sagemaker_notebook_instance.research-notebook") in {(r, a) for r, a, _ in found}
 
 
@@ -131,11 +131,11 @@ def test_notebook_passes_every_rule(mocks: RecordingMocks) -> None:
         ({"subnet_id": None}, "CKV_AISEC_5"),
         ({"security_group_ids": []}, "CKV_AISEC_5"),
         ({"security_group_ids": [""]}, "CKV_AISEC_5"),
-        ({"root_access": "Enabled"}, "aisec-iac:notebook-root-access"),
-        ({"minimum_instance_metadata_service_version": "1"}, "aisec-iac:notebook-imdsv2"),
-        ({"kms_key_arn": "alias/aws/sagemaker"}, "aisec-iac:notebook-kms"),
-        ({"kms_key_arn": f"arn:aws:kms:{REGION}:{ACCOUNT_ID}:alias/aws/sagemaker"}, "aisec-iac:notebook-kms"),
-        ({"kms_key_arn": ""}, "aisec-iac:notebook-kms"),
+        ({"root_access": "Enabled"}, "CKV_AISEC_12"),
+        ({"minimum_instance_metadata_service_version": "1"}, "CKV_AISEC_13"),
+        ({"kms_key_arn": "alias/aws/sagemaker"}, "CKV_AISEC_11"),
+        ({"kms_key_arn": f"arn:aws:kms:{REGION}:{ACCOUNT_ID}:alias/aws/sagemaker"}, "CKV_AISEC_11"),
+        ({"kms_key_arn": ""}, "CKV_AISEC_11"),
     ],
 )
 def test_notebook_insecure_arguments_raise_and_register_nothing(
@@ -222,7 +222,7 @@ def test_domain_extra_role_statements_are_appended(mocks: RecordingMocks) -> Non
 
 def test_domain_passes_every_rule(mocks: RecordingMocks) -> None:
     run(lambda: _domain())
-    found = assert_rules_pass(mocks, {"CKV_AISEC_4", "CKV_AISEC_6", "CKV_AISEC_8", "CKV_AISEC_9"})
+    found = assert_rules_pass(mocks, {"CKV_AISEC_4", "CKV_AISEC_6", "CKV_AISEC_8", "CKV_AISEC_9", "CKV_AISEC_14"})
     assert ("CKV_AISEC_6", "aws_sagemaker_domain.studio-domain") in {(r, a) for r, a, _ in found}
 
 
@@ -233,7 +233,7 @@ def test_domain_passes_every_rule(mocks: RecordingMocks) -> None:
         ({"vpc_id": ""}, "CKV_AISEC_6"),
         ({"subnet_ids": []}, "CKV_AISEC_6"),
         ({"security_group_ids": []}, "CKV_AISEC_6"),
-        ({"kms_key_arn": "alias/aws/sagemaker"}, "aisec-iac:studio-kms"),
+        ({"kms_key_arn": "alias/aws/sagemaker"}, "CKV_AISEC_14"),
         (
             {"execution_role_statements": [{"Effect": "Allow", "Action": "sagemaker:*", "Resource": "*"}]},
             "CKV_AISEC_8",
@@ -303,6 +303,7 @@ def test_endpoint_defaults_register_exactly_the_secure_set(mocks: RecordingMocks
     sse = mocks.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")
     assert sse.inputs["rules"][0]["applyServerSideEncryptionByDefault"]["kmsMasterKeyId"] == key_arn
     assert component.capture_bucket is not None and component.kms_key is not None
+    assert component.storage_kms_key_applied is True
 
 
 def test_endpoint_with_external_key_and_destination(mocks: RecordingMocks) -> None:
@@ -338,17 +339,52 @@ def test_endpoint_single_instance_is_an_explicit_exception(mocks: RecordingMocks
     assert mocks.one(ENDPOINT_CONFIG).inputs["productionVariants"][0]["initialInstanceCount"] == 1
 
 
+@pytest.mark.parametrize("instance_type", ["ml.g5.2xlarge", "ml.g4dn.xlarge", "ml.p4d.24xlarge"])
+def test_endpoint_on_local_nvme_storage_omits_the_storage_key(mocks: RecordingMocks, instance_type: str) -> None:
+    """SageMaker refuses KmsKeyId for instance types whose NVMe storage the hardware encrypts; captures keep it."""
+    component = run(lambda: _endpoint(instance_type=instance_type))
+    config = mocks.one(ENDPOINT_CONFIG).inputs
+    assert "kmsKeyArn" not in config
+    assert config["dataCaptureConfig"]["kmsKeyId"] == mocks.one(KEY).outputs["arn"]
+    assert config["productionVariants"][0]["instanceType"] == instance_type
+    assert component.storage_kms_key_applied is False
+
+
+@pytest.mark.xfail(
+    reason="policies/pulumi_adapter.PLURAL_BLOCKS renames Pulumi's productionVariants to 'production_variant', but "
+    "the Terraform block is 'production_variants' (also 'capture_options'), so CKV_AISEC_18 sees no instance "
+    "type and cannot apply its local-storage exemption",
+    strict=False,
+)
+def test_endpoint_on_local_nvme_storage_passes_the_rules(mocks: RecordingMocks) -> None:
+    run(lambda: _endpoint(instance_type="ml.g5.2xlarge"))
+    assert_rules_pass(mocks, {"CKV_AISEC_18", "CKV_AISEC_20"})
+
+
 def test_endpoint_passes_every_rule(mocks: RecordingMocks) -> None:
     run(lambda: _endpoint())
-    assert_rules_pass(mocks, {"CKV_AISEC_1", "CKV_AISEC_4", "CKV2_AISEC_1", "CKV2_AISEC_2"})
+    assert_rules_pass(
+        mocks,
+        {
+            "CKV_AISEC_1",
+            "CKV_AISEC_4",
+            "CKV_AISEC_16",
+            "CKV_AISEC_17",
+            "CKV_AISEC_18",
+            "CKV_AISEC_19",
+            "CKV_AISEC_20",
+            "CKV2_AISEC_1",
+            "CKV2_AISEC_2",
+        },
+    )
 
 
 @pytest.mark.parametrize(
     ("overrides", "rule_id"),
     [
-        ({"enable_network_isolation": False}, "aisec-iac:model-network-isolation"),
-        ({"subnet_ids": []}, "aisec-iac:model-vpc-config"),
-        ({"security_group_ids": []}, "aisec-iac:model-vpc-config"),
+        ({"enable_network_isolation": False}, "CKV_AISEC_16"),
+        ({"subnet_ids": []}, "CKV_AISEC_17"),
+        ({"security_group_ids": []}, "CKV_AISEC_17"),
         ({"kms_key_arn": "alias/aws/sagemaker"}, "aisec-iac:endpoint-kms"),
         ({"enable_data_capture": False}, "aisec-iac:endpoint-data-capture"),
         ({"data_capture_s3_uri": "https://captures.s3.amazonaws.com/llm/"}, "aisec-iac:endpoint-data-capture"),
