@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.pulumi.mocks import ACCOUNT_ID, REGION, RecordingMocks, assert_rules_pass, install, resolve, run
 from tests.pulumi.test_bedrock import add_guardrail_outputs
@@ -64,6 +65,20 @@ def platform() -> Platform:
     started = time.perf_counter()
     namespace = run(lambda: runpy.run_path(str(PROGRAM), run_name="__main__"))
     return Platform(mocks, namespace, time.perf_counter() - started)
+
+
+def test_project_file_describes_a_python_program() -> None:
+    project = yaml.safe_load((PROGRAM.parent / "Pulumi.yaml").read_text(encoding="utf-8"))
+    assert project["name"] == "aisec-ai-platform"
+    assert project["runtime"]["name"] == "python"
+    assert set(project["config"]) == {
+        "aisec-ai-platform:availabilityZones",
+        "aisec-ai-platform:modelIds",
+        "aisec-ai-platform:imageTag",
+    }
+    source = PROGRAM.read_text(encoding="utf-8")
+    for key in ("availabilityZones", "modelIds", "imageTag"):
+        assert f'"{key}"' in source, f"{key} is declared in Pulumi.yaml but not read by the program"
 
 
 def test_the_program_registered_resources(platform: Platform) -> None:
