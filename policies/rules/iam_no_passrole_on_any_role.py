@@ -1,0 +1,49 @@
+"""CKV_AISEC_110: no IAM policy allows iam:PassRole on every role."""
+
+from __future__ import annotations
+
+from policies import iam
+from policies.model import Resource, Result, combine, failed, passed, unknown
+
+PASS_ROLE = "iam:PassRole"
+
+
+def _pass_role_actions(statement: iam.Statement) -> list[str]:
+    """The actions that grant iam:PassRole, "*" and "<service>:*" aside (CKV_AISEC_8 reports those)."""
+    return [
+        action
+        for action in statement.actions
+        if iam.action_matches(action, PASS_ROLE) and not iam.is_service_wildcard(action)
+    ]
+
+
+def _judge(statement: iam.Statement, name: str) -> Result | None:
+    """FAIL or UNKNOWN for a statement that (may) allow iam:PassRole on every role, else None."""
+    if statement.is_deny:
+        return None
+    actions = _pass_role_actions(statement)
+    on_everything = "*" in statement.resources or bool(statement.not_resources)  # NotResource: all but a few
+    if statement.is_allow and actions and on_everything:
+        scope = "every role but those NotResource names" if statement.not_resources else "every role"
+        return failed(f"{name} allows {', '.join(actions)} on {scope}")
+    could_pass_role = bool(actions) or statement.is_unknown("actions")
+    could_be_everything = on_everything or statement.is_unknown("resources", "not_resources")
+    if could_pass_role and could_be_everything:
+        return unknown(f"{name} has values not known at plan time: {', '.join(sorted(statement.unknown_fields))}")
+    return None
+
+
+def evaluate(resource: Resource) -> Result:
+    if resource.type == "aws_iam_policy_document":
+        document = iam.read_policy_document(resource)
+    else:
+        document = iam.read_policy(resource.get("policy"))
+    findings = [
+        _judge(statement, f"statement {statement.sid or number}")
+        for number, statement in enumerate(document.statements, 1)
+    ]
+    findings.extend(unknown(problem) for problem in document.problems)
+    return combine(
+        [finding for finding in findings if finding is not None],
+        passed("no statement allows iam:PassRole on every role"),
+    )
