@@ -36,6 +36,11 @@ def _covers_internet(cidrs: list[str]) -> bool:
 
 
 def _judge_cidrs(value: object) -> Result:
+    if value == []:
+        # Checkov renders a list variable it cannot resolve as []; an explicit [] would mean 0.0.0.0/0.
+        return unknown(
+            "public_access_cidrs is an empty list, which is how a list variable not known at plan time arrives"
+        )
     if is_unset(value):
         return failed("the public endpoint is on and public_access_cidrs is unset: EKS opens it to 0.0.0.0/0")
     if _is_unknown(value):

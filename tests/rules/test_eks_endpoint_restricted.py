@@ -35,7 +35,7 @@ def test_restricted_public_endpoint_passes(cidrs: Any) -> None:
         assert evaluate(cluster(endpoint_public_access=public, public_access_cidrs=cidrs)).verdict is Verdict.PASS
 
 
-@pytest.mark.parametrize("cidrs", [None, [], ""])
+@pytest.mark.parametrize("cidrs", [None, ""])
 def test_public_endpoint_without_cidrs_is_open_to_everyone(cidrs: Any) -> None:
     result = evaluate(cluster(public_access_cidrs=cidrs))
     assert result.verdict is Verdict.FAIL
@@ -84,6 +84,13 @@ def test_a_block_may_arrive_as_one_dict() -> None:
 )
 def test_values_not_known_at_plan_time_are_unknown(settings: dict[str, Any]) -> None:
     assert evaluate(cluster(**settings)).verdict is Verdict.UNKNOWN
+
+
+def test_an_empty_cidr_list_is_unknown() -> None:
+    """Checkov renders `public_access_cidrs = var.cidrs` (a list variable without default) as []."""
+    result = evaluate(cluster(public_access_cidrs=[]))
+    assert result.verdict is Verdict.UNKNOWN
+    assert "list variable" in result.reason
 
 
 @pytest.mark.parametrize("vpc_config", ["var.vpc", "local.vpc"])

@@ -9,6 +9,10 @@ variable "admin_cidr" {
   type = string
 }
 
+variable "admin_cidrs" {
+  type = list(string)
+}
+
 resource "aws_iam_role" "cluster" {
   name = "eks-cluster"
   assume_role_policy = jsonencode({
@@ -91,5 +95,16 @@ resource "aws_eks_cluster" "unknown_cidr_from_variable" {
   vpc_config {
     subnet_ids          = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
     public_access_cidrs = [var.admin_cidr]
+  }
+}
+
+# Checkov renders a list variable without a default as [], which the rule does not read as "unset".
+resource "aws_eks_cluster" "unknown_cidr_list_from_variable" {
+  name     = "serving"
+  role_arn = aws_iam_role.cluster.arn
+
+  vpc_config {
+    subnet_ids          = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]
+    public_access_cidrs = var.admin_cidrs
   }
 }
