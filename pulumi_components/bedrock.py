@@ -3,11 +3,11 @@
 Each refuses, before registering anything, the arguments that would violate a catalog rule, raising
 ``PolicyViolation`` with the rule ID: CKV_AISEC_33 (guardrail CMK), CKV_AISEC_34 (PROMPT_ATTACK filter at HIGH),
 CKV_AISEC_35 (sensitive information blocked or anonymized), CKV_AISEC_36 (invocation logging delivers text to a
-destination), CKV_AISEC_8/9 (IAM, for the logging role). Requirements that no catalog rule covers yet raise
-``PolicyViolation`` with a stable requirement name in the ``aisec-iac:<requirement>`` form:
+destination), CKV2_AISEC_11 (invocation logs on a customer-managed key), CKV_AISEC_8/9 (IAM, for the logging
+role). The one requirement no catalog rule covers yet raises ``PolicyViolation`` with a stable requirement name
+in the ``aisec-iac:<requirement>`` form:
 
-* ``aisec-iac:guardrail-content-filters``: every harmful-content filter is on (LOW, MEDIUM or HIGH);
-* ``aisec-iac:invocation-logging-kms``: the log group is encrypted with a customer-managed key.
+* ``aisec-iac:guardrail-content-filters``: every harmful-content filter is on (LOW, MEDIUM or HIGH).
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ GUARDRAIL_KMS = "CKV_AISEC_33"
 GUARDRAIL_PROMPT_ATTACK = "CKV_AISEC_34"
 GUARDRAIL_PII_POLICY = "CKV_AISEC_35"
 INVOCATION_LOGGING_TEXT = "CKV_AISEC_36"
+INVOCATION_LOGGING_KMS = "CKV2_AISEC_11"
 # Requirements no catalog rule covers yet (see the module docstring).
 GUARDRAIL_CONTENT_FILTERS = "aisec-iac:guardrail-content-filters"
-INVOCATION_LOGGING_KMS = "aisec-iac:invocation-logging-kms"
 
 BEDROCK_PRINCIPAL = "bedrock.amazonaws.com"
 
@@ -410,7 +410,7 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
         :param log_retention_days: Retention of the log group, one of CloudWatch Logs' retention values.
         :param kms_key_arn: ARN of a customer-managed key for the log group, whose key policy must admit
             ``logs.<region>.amazonaws.com``; a new rotating key with such a policy is created when omitted.
-            AWS-managed keys are refused (``aisec-iac:invocation-logging-kms``).
+            AWS-managed keys are refused (CKV2_AISEC_11).
         :param bucket_name: Name of the log bucket; ``bedrock-invocation-logs-<account>-<region>`` when omitted.
         :param s3_key_prefix: Key prefix of the logs in the bucket (may be empty; ends with ``/`` otherwise).
         :param bucket_expiration_days: Delete logs from the bucket after this many days; kept otherwise.

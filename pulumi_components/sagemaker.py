@@ -3,11 +3,10 @@
 Each refuses, before registering anything, the arguments that would violate a catalog rule, raising
 ``PolicyViolation`` with the rule ID: CKV_AISEC_5 (notebook private), CKV_AISEC_6 (Studio VpcOnly),
 CKV_AISEC_11/12/13 (notebook KMS, root access, IMDSv2), CKV_AISEC_14 (Studio KMS), CKV_AISEC_16/17 (model
-network isolation, VPC), CKV_AISEC_8/9 (IAM, for the Studio execution role). Requirements that no catalog rule
-covers yet raise ``PolicyViolation`` with a stable requirement name in the ``aisec-iac:<requirement>`` form:
+network isolation, VPC), CKV_AISEC_18/19/20 (endpoint storage KMS, data capture, capture KMS), CKV_AISEC_8/9
+(IAM, for the Studio execution role). The one requirement no catalog rule covers yet raises ``PolicyViolation``
+with a stable requirement name in the ``aisec-iac:<requirement>`` form:
 
-* ``aisec-iac:endpoint-kms``: the endpoint's storage volumes are encrypted with a customer-managed key;
-* ``aisec-iac:endpoint-data-capture``: requests and responses are captured, encrypted, to S3;
 * ``aisec-iac:endpoint-min-instances``: a production variant starts with at least two instances.
 
 The argument names that mirror pulumi-aws properties (``direct_internet_access``, ``root_access``,
@@ -35,9 +34,10 @@ NOTEBOOK_IMDSV2 = "CKV_AISEC_13"
 STUDIO_KMS = "CKV_AISEC_14"
 MODEL_NETWORK_ISOLATION = "CKV_AISEC_16"
 MODEL_VPC_CONFIG = "CKV_AISEC_17"
+ENDPOINT_KMS = "CKV_AISEC_18"
+ENDPOINT_DATA_CAPTURE = "CKV_AISEC_19"
+ENDPOINT_OUTPUT_KMS = "CKV_AISEC_20"
 # Requirements no catalog rule covers yet (see the module docstring).
-ENDPOINT_KMS = "aisec-iac:endpoint-kms"
-ENDPOINT_DATA_CAPTURE = "aisec-iac:endpoint-data-capture"
 ENDPOINT_MIN_INSTANCES = "aisec-iac:endpoint-min-instances"
 
 SAGEMAKER_PRINCIPAL = "sagemaker.amazonaws.com"
@@ -419,11 +419,11 @@ class SecureModelEndpoint(pulumi.ComponentResource):
         :param allow_single_instance: Deliberate exception: accept ``initial_instance_count=1`` (development and
             test endpoints). Never the default.
         :param kms_key_arn: ARN of a customer-managed key for storage volumes and captured data; a new rotating
-            key is created when omitted. AWS-managed keys are refused (``aisec-iac:endpoint-kms``).
+            key is created when omitted. AWS-managed keys are refused (CKV_AISEC_18, CKV_AISEC_20).
         :param data_capture_s3_uri: ``s3://`` destination of captured requests and responses; a ``SecureBucket``
             is created on the key when omitted.
         :param data_capture_sampling_percentage: Percentage of requests captured, 1-100.
-        :param enable_data_capture: Only ``True`` is accepted (``aisec-iac:endpoint-data-capture``): captures are
+        :param enable_data_capture: Only ``True`` is accepted (CKV_AISEC_19): captures are
             the record of what the model was asked and answered (abuse, drift and inversion investigations).
         :param enable_network_isolation: Only ``True`` is accepted (CKV_AISEC_16).
         :param tags: Tags for every taggable child.
@@ -439,7 +439,11 @@ class SecureModelEndpoint(pulumi.ComponentResource):
         security_groups = _check_ids(
             security_group_ids, "security_group_ids", MODEL_VPC_CONFIG, "the model's interfaces need a security group"
         )
-        _check_customer_key(kms_key_arn, ENDPOINT_KMS)
+        if not isinstance(instance_type, str) or has_local_storage(instance_type) is None:
+            raise ValueError(f"instance_type must be an ML instance type such as 'ml.m5.large', got {instance_type!r}")
+        # The key encrypts the storage volumes (CKV_AISEC_18) unless the instances have local NVMe storage, and
+        # the captured data (CKV_AISEC_20) always.
+        _check_customer_key(kms_key_arn, ENDPOINT_OUTPUT_KMS if has_local_storage(instance_type) else ENDPOINT_KMS)
         v.require(
             enable_data_capture is True,
             ENDPOINT_DATA_CAPTURE,
@@ -455,12 +459,14 @@ class SecureModelEndpoint(pulumi.ComponentResource):
                 f"data_capture_sampling_percentage must be an integer from 1 to 100, got "
                 f"{data_capture_sampling_percentage!r}"
             )
-        if data_capture_s3_uri is not None and not v.is_output(data_capture_s3_uri):
-            v.require(
-                isinstance(data_capture_s3_uri, str) and data_capture_s3_uri.startswith("s3://"),
-                ENDPOINT_DATA_CAPTURE,
+        if (
+            data_capture_s3_uri is not None
+            and not v.is_output(data_capture_s3_uri)
+            and not (isinstance(data_capture_s3_uri, str) and data_capture_s3_uri.startswith("s3://"))
+        ):
+            raise ValueError(
                 f"data_capture_s3_uri must be an s3:// URI, got {data_capture_s3_uri!r}; omit it to create a "
-                "capture bucket",
+                "capture bucket"
             )
         v.validate_positive_int(initial_instance_count, "initial_instance_count")
         if not isinstance(allow_single_instance, bool):
@@ -472,8 +478,6 @@ class SecureModelEndpoint(pulumi.ComponentResource):
             f"{MIN_PRODUCTION_INSTANCES} instances (SageMaker spreads them across Availability Zones). Pass "
             "allow_single_instance=True for a development endpoint",
         )
-        if not isinstance(instance_type, str) or has_local_storage(instance_type) is None:
-            raise ValueError(f"instance_type must be an ML instance type such as 'ml.m5.large', got {instance_type!r}")
         tags = dict(tags or {})
 
         super().__init__("aisec:sagemaker:SecureModelEndpoint", name, None, opts)

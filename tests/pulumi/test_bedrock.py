@@ -367,8 +367,8 @@ def test_logging_passes_every_rule(mocks: RecordingMocks) -> None:
     [
         ({"cloudwatch": False, "s3": False}, "CKV_AISEC_36"),
         ({"text_data_delivery_enabled": False}, "CKV_AISEC_36"),
-        ({"kms_key_arn": "alias/aws/logs"}, "aisec-iac:invocation-logging-kms"),
-        ({"kms_key_arn": " "}, "aisec-iac:invocation-logging-kms"),
+        ({"kms_key_arn": "alias/aws/logs"}, "CKV2_AISEC_11"),
+        ({"kms_key_arn": " "}, "CKV2_AISEC_11"),
     ],
 )
 def test_logging_insecure_arguments_raise_and_register_nothing(

@@ -385,9 +385,9 @@ def test_endpoint_passes_every_rule(mocks: RecordingMocks) -> None:
         ({"enable_network_isolation": False}, "CKV_AISEC_16"),
         ({"subnet_ids": []}, "CKV_AISEC_17"),
         ({"security_group_ids": []}, "CKV_AISEC_17"),
-        ({"kms_key_arn": "alias/aws/sagemaker"}, "aisec-iac:endpoint-kms"),
-        ({"enable_data_capture": False}, "aisec-iac:endpoint-data-capture"),
-        ({"data_capture_s3_uri": "https://captures.s3.amazonaws.com/llm/"}, "aisec-iac:endpoint-data-capture"),
+        ({"kms_key_arn": "alias/aws/sagemaker"}, "CKV_AISEC_18"),
+        ({"kms_key_arn": "alias/aws/sagemaker", "instance_type": "ml.g5.2xlarge"}, "CKV_AISEC_20"),
+        ({"enable_data_capture": False}, "CKV_AISEC_19"),
         ({"initial_instance_count": 1}, "aisec-iac:endpoint-min-instances"),
     ],
 )
@@ -408,6 +408,7 @@ def test_endpoint_insecure_arguments_raise_and_register_nothing(
         {"data_capture_sampling_percentage": 0},
         {"data_capture_sampling_percentage": 101},
         {"instance_type": "m5.large"},
+        {"data_capture_s3_uri": "https://captures.s3.amazonaws.com/llm/"},
     ],
 )
 def test_endpoint_malformed_arguments_raise_and_register_nothing(mocks: RecordingMocks, overrides: dict) -> None:
