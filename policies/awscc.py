@@ -88,22 +88,23 @@ def judge_identifier(value: Any, name: str, when_unset: str) -> Result:
     return unknown(f"{name} is not an ID or ARN ({value!r})")
 
 
-def member_not_known(container: Any, name: str, members: tuple[str, ...], required: bool = False) -> Result | None:
-    """UNKNOWN when a member of the object ``name`` is not known at plan time as a whole.
+def member_not_known(container: Any, name: str, members: tuple[str, ...], need_items: bool = False) -> Result | None:
+    """UNKNOWN when the members of the object ``name`` are not known at plan time.
 
     awscc lets a variable fill a nested list (``filters_config = var.filters``) where the aws provider has
-    blocks, and logic written for blocks reads such a member as an empty list. With ``required`` (a member
-    CloudFormation requires, with at least one item), a missing or empty member is not known either: a plan
+    blocks, and logic written for blocks reads such a member as an empty list. With ``need_items`` (AWS needs
+    at least one item among ``members``), members that are all missing or empty are not known either: a plan
     leaves out a member computed at apply, and Checkov reads a typed list variable without default as ``[]``.
     """
     found, problem = read_object(container, name)
     if problem is not None or found is None:
         return None
-    for member in members:
-        value = found.get(member)
+    values = [found.get(member) for member in members]
+    for member, value in zip(members, values, strict=True):
         result = _not_known(value, f"{name}.{member}")
         if result is not None:
             return result
-        if required and (value is None or value == []):
-            return unknown(f"{name}.{member} is empty or left out: computed at apply, or a list variable")
+    if need_items and all(value is None or value == [] for value in values):
+        listed = " or ".join(members)
+        return unknown(f"{name} has no {listed}: empty or left out (computed at apply, or a list variable)")
     return None

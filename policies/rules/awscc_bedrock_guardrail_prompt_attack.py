@@ -20,4 +20,4 @@ def evaluate(resource: Resource) -> Result:
     result = judge_prompt_attack_filter(resource)
     if result.verdict is Verdict.PASS:
         return result
-    return member_not_known(resource.attrs, "content_policy_config", ("filters_config",), required=True) or result
+    return member_not_known(resource.attrs, "content_policy_config", ("filters_config",), need_items=True) or result
