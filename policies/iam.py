@@ -363,3 +363,102 @@ def read_policy_document(resource: Resource) -> PolicyDocument:
         problems.append("a statement is not a block")
     statements = _merge(_merge(sources, own), overrides)
     return PolicyDocument(tuple(statements), tuple(problems))
+
+
+# -- grants to everyone ---------------------------------------------------------------------------------------
+
+# Condition keys that tie a request to an organization, an account, a principal or the resource a service acts
+# for. A statement that allows everyone is narrowed by a positive test of one of them. ``sts:ExternalId`` is
+# not one: it is a shared string, and anyone who learns it passes the test.
+PRINCIPAL_NARROWING_KEYS = frozenset(
+    {
+        "aws:PrincipalOrgID",
+        "aws:PrincipalOrgPaths",
+        "aws:PrincipalAccount",
+        "aws:PrincipalArn",
+        "aws:SourceAccount",
+        "aws:SourceArn",
+        "aws:SourceOrgID",
+        "aws:SourceOrgPaths",
+    }
+)
+# Condition keys that tie a request to a network (bucket policies): a VPC, a VPC endpoint or IP ranges.
+NETWORK_NARROWING_KEYS = frozenset({"aws:SourceVpc", "aws:SourceVpce", "aws:SourceIp"})
+# KMS's own account key: the caller's account (AWS's default policies for AWS-managed keys use it).
+KMS_NARROWING_KEYS = frozenset({"kms:CallerAccount"})
+
+# Operators whose test fails for every other value and when the key is absent: any value narrows.
+EXACT_OPERATORS = frozenset({"StringEquals", "StringEqualsIgnoreCase"})
+# Operators that accept wildcards or ranges: a value that matches everything does not narrow.
+PATTERN_OPERATORS = frozenset({"StringLike", "ArnEquals", "ArnLike", "IpAddress"})
+# Values of a pattern operator that match every request.
+MATCH_ALL_VALUES = frozenset({"0.0.0.0/0", "::/0"})
+# Not listed, so never narrowing: ``...IfExists`` and ``ForAllValues:`` (both true when the key is absent),
+# the ``Not`` operators (everyone but a few), ``Null`` and ``Bool``.
+
+
+def _operator(name: str) -> str:
+    """``ForAnyValue:StringLike`` -> ``stringlike``: the set operator for multivalued keys narrows too."""
+    name = name.lower()
+    return name.removeprefix("foranyvalue:")
+
+
+def _matches_everything(value: str) -> bool:
+    """A pattern value that any request matches: only wildcards, 0.0.0.0/0, or an ARN of any account."""
+    if value in MATCH_ALL_VALUES or set(value) <= {"*", "?"}:
+        return True
+    parts = value.split(":", 5)
+    if parts[0].lower() != "arn" or len(parts) < 6:
+        return False
+    account, resource = parts[4], parts[5]
+    if account:
+        return any(char in account for char in "*?")  # arn:aws:iam::*:role/x: anyone can create role/x
+    return set(resource) <= {"*", "?"}  # account-less ARNs (S3) narrow by their resource part
+
+
+def narrowing_conditions(statement: Statement, keys: Iterable[str]) -> tuple[Condition, ...]:
+    """The conditions of ``statement`` that narrow it to the organizations, accounts, principals, sources or
+    networks ``keys`` name: an exact test of one of them with any value, or a pattern test (``StringLike``,
+    ``ArnLike``, ``IpAddress``...) whose values are all known and none of which matches everything."""
+    wanted = {key.lower() for key in keys}
+    exact = {operator.lower() for operator in EXACT_OPERATORS}
+    pattern = {operator.lower() for operator in PATTERN_OPERATORS}
+    found = []
+    for condition in statement.conditions:
+        if condition.key.lower() not in wanted:
+            continue
+        operator = _operator(condition.operator)
+        if operator in exact or (
+            operator in pattern
+            and not statement.is_unknown("conditions")  # an unknown value might be "*"
+            and condition.values
+            and not any(_matches_everything(value) for value in condition.values)
+        ):
+            found.append(condition)
+    return tuple(found)
+
+
+def everyone_principal(statement: Statement) -> str | None:
+    """How a statement names everyone: ``Principal "*"`` (or ``{"AWS": "*"}``), or ``NotPrincipal`` (everyone but
+    the principals it names); None when it names principals (or, for identity policies, none at all)."""
+    if statement.applies_to_everyone:
+        return 'Principal "*"'
+    if statement.not_principals or statement.is_unknown("not_principals"):
+        return "NotPrincipal (everyone but the principals named)"
+    return None
+
+
+def grants_everyone(statement: Statement, narrowing_keys: Iterable[str]) -> bool | None:
+    """Whether the statement allows everyone (see ``everyone_principal``) without a condition that narrows it
+    (see ``narrowing_conditions``).
+
+    None when values not known at plan time decide it: the effect, the principals or the conditions.
+    """
+    if statement.is_deny or narrowing_conditions(statement, narrowing_keys):
+        return False
+    everyone = everyone_principal(statement) is not None
+    if not everyone and not statement.is_unknown("principals"):
+        return False
+    if statement.is_allow and everyone and not statement.is_unknown("conditions"):
+        return True
+    return None

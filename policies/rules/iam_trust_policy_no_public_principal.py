@@ -1,0 +1,42 @@
+"""CKV_AISEC_111: no IAM role trusts everyone ("*") without a condition that narrows who may assume it."""
+
+from __future__ import annotations
+
+from policies import iam
+from policies.model import Resource, Result, combine, failed, passed, unknown
+
+NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS
+EXTERNAL_ID = "sts:ExternalId"
+
+
+def _external_id_note(statement: iam.Statement) -> str:
+    if any(condition.key.lower() == EXTERNAL_ID.lower() for condition in statement.conditions):
+        return f"; its {EXTERNAL_ID} condition does not narrow it: anyone who learns the ID can assume the role"
+    return ""
+
+
+def _judge(statement: iam.Statement, name: str) -> Result | None:
+    """FAIL or UNKNOWN for a statement that (may) let everyone assume the role, else None."""
+    grants = iam.grants_everyone(statement, NARROWING_KEYS)
+    if grants is False:
+        return None
+    if grants:
+        return failed(
+            f"{name} lets {iam.everyone_principal(statement)} assume the role: no condition narrows it to your "
+            f"organization, accounts or roles{_external_id_note(statement)}"
+        )
+    fields = ", ".join(sorted(statement.unknown_fields))
+    return unknown(f"{name} may let everyone assume the role: {fields} not known at plan time")
+
+
+def evaluate(resource: Resource) -> Result:
+    document = iam.read_policy(resource.get("assume_role_policy"), "assume_role_policy")
+    findings = [
+        _judge(statement, f"statement {statement.sid or number}")
+        for number, statement in enumerate(document.statements, 1)
+    ]
+    findings.extend(unknown(problem) for problem in document.problems)
+    return combine(
+        [finding for finding in findings if finding is not None],
+        passed("no statement lets everyone assume the role"),
+    )
