@@ -43,6 +43,7 @@ TYPE_OVERRIDES = {
     ),
     "aws:bedrock/agentAgent:AgentAgent": "aws_bedrockagent_agent",
     "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase": "aws_bedrockagent_knowledge_base",
+    "aws:bedrock/agentDataSource:AgentDataSource": "aws_bedrockagent_data_source",
     "aws:apigateway/method:Method": "aws_api_gateway_method",
     "aws:apigateway/stage:Stage": "aws_api_gateway_stage",
     "aws:apigateway/methodSettings:MethodSettings": "aws_api_gateway_method_settings",
@@ -65,11 +66,6 @@ PLURAL_BLOCKS: dict[str, dict[str, str]] = {
     },
     "aws_ecs_task_definition": {"volumes": "volume"},
     "aws_iam_role": {"inline_policies": "inline_policy"},
-    "aws_sagemaker_endpoint_configuration": {
-        "production_variants": "production_variant",
-        "shadow_production_variants": "shadow_production_variant",
-        "capture_options": "capture_option",
-    },
     "aws_sagemaker_model": {"containers": "container"},
     "aws_bedrock_guardrail": {
         "filters_configs": "filters_config",

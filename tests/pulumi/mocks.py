@@ -217,6 +217,12 @@ class RecordingMocks(pulumi.runtime.Mocks):
             computed["arn"] = f"{prefix}:task-definition/{physical_id}:1"
             computed["revision"] = 1
             computed["arnWithoutRevision"] = f"{prefix}:task-definition/{physical_id}"
+        elif type_token == "aws:bedrock/guardrail:Guardrail":
+            computed["arn"] = computed["guardrailArn"] = f"{prefix}:guardrail/{physical_id}"
+            computed["guardrailId"] = physical_id
+            computed["version"] = "DRAFT"
+        elif type_token == "aws:bedrock/guardrailVersion:GuardrailVersion":
+            computed["version"] = "1"
         elif type_token == "aws:ec2/vpc:Vpc":
             computed["arn"] = f"arn:aws:ec2:{REGION}:{ACCOUNT_ID}:vpc/{physical_id}"
             computed["defaultSecurityGroupId"] = f"sg-{_hex('default', name, length=17)}"

@@ -36,35 +36,6 @@ BEDROCK_SOURCE = {
 }
 
 
-def add_guardrail_outputs(mocks: RecordingMocks) -> RecordingMocks:
-    """Teach the shared recording mocks the computed outputs of guardrails they do not fill yet
-    (``guardrailArn``, ``guardrailId``, ``version``): under mocks an input that depends on an unknown output is
-    dropped, so without them a version's ``guardrailArn`` (or a policy's Resource) silently vanishes."""
-    computed = mocks._computed
-
-    def with_guardrail_outputs(type_token: str, name: str, physical_id: str, props: dict) -> dict:
-        outputs = computed(type_token, name, physical_id, props)
-        if type_token == GUARDRAIL:
-            outputs.update(
-                arn=f"arn:aws:bedrock:{REGION}:{ACCOUNT_ID}:guardrail/{physical_id}",
-                guardrailArn=f"arn:aws:bedrock:{REGION}:{ACCOUNT_ID}:guardrail/{physical_id}",
-                guardrailId=physical_id,
-                version="DRAFT",
-            )
-        elif type_token == GUARDRAIL_VERSION:
-            outputs["version"] = "1"
-        return outputs
-
-    mocks._computed = with_guardrail_outputs  # type: ignore[method-assign]
-    return mocks
-
-
-@pytest.fixture
-def mocks(mocks: RecordingMocks) -> RecordingMocks:
-    """The shared recording mocks (fresh per test), with guardrail outputs."""
-    return add_guardrail_outputs(mocks)
-
-
 # -- BedrockGuardrail --------------------------------------------------------------------------------------
 
 

@@ -19,7 +19,6 @@ import pytest
 import yaml
 
 from tests.pulumi.mocks import ACCOUNT_ID, REGION, RecordingMocks, assert_rules_pass, install, resolve, run
-from tests.pulumi.test_bedrock import add_guardrail_outputs
 
 PROGRAM = Path(__file__).resolve().parents[2] / "terraform_examples" / "pulumi_platform" / "__main__.py"
 # Generous: a cold run (first import of pulumi_aws's ec2, sagemaker, s3... modules) takes about 10 s here,
@@ -61,7 +60,7 @@ class Platform:
 
 @pytest.fixture(scope="module")
 def platform() -> Platform:
-    mocks = add_guardrail_outputs(install())
+    mocks = install()
     started = time.perf_counter()
     namespace = run(lambda: runpy.run_path(str(PROGRAM), run_name="__main__"))
     return Platform(mocks, namespace, time.perf_counter() - started)

@@ -143,11 +143,13 @@ def test_camel_case_becomes_snake_case(camel: str, snake: str) -> None:
         ("aws_ecr_repository", "encryptionConfigurations", "encryption_configuration"),
         ("aws_ecs_service", "capacityProviderStrategies", "capacity_provider_strategy"),
         ("aws_ecs_task_definition", "volumes", "volume"),
-        ("aws_sagemaker_endpoint_configuration", "productionVariants", "production_variant"),
+        ("aws_sagemaker_endpoint_configuration", "productionVariants", "production_variants"),
         ("aws_bedrock_guardrail", "filtersConfigs", "filters_config"),
     ],
 )
 def test_pluralized_blocks_get_terraform_names(tf_type: str, pulumi_key: str, terraform_key: str) -> None:
+    """Pulumi pluralizes repeatable blocks; where Terraform's own name is plural already
+    (``production_variants``), nothing is renamed."""
     token = next(
         (token for token in _TOKENS if terraform_type(token) == tf_type),
         None,

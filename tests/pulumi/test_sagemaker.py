@@ -350,12 +350,6 @@ def test_endpoint_on_local_nvme_storage_omits_the_storage_key(mocks: RecordingMo
     assert component.storage_kms_key_applied is False
 
 
-@pytest.mark.xfail(
-    reason="policies/pulumi_adapter.PLURAL_BLOCKS renames Pulumi's productionVariants to 'production_variant', but "
-    "the Terraform block is 'production_variants' (also 'capture_options'), so CKV_AISEC_18 sees no instance "
-    "type and cannot apply its local-storage exemption",
-    strict=False,
-)
 def test_endpoint_on_local_nvme_storage_passes_the_rules(mocks: RecordingMocks) -> None:
     run(lambda: _endpoint(instance_type="ml.g5.2xlarge"))
     assert_rules_pass(mocks, {"CKV_AISEC_18", "CKV_AISEC_20"})
