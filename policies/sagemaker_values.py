@@ -15,6 +15,7 @@ from policies.model import (
     Verdict,
     as_bool,
     failed,
+    first_block,
     is_reference,
     is_unresolved,
     is_unset,
@@ -83,3 +84,20 @@ def unless_dynamic(resource: Resource, block: str, result: Result) -> Result:
     if result.verdict is Verdict.PASS and block in resource.dynamic_blocks:
         return unknown(f"{block} is a dynamic block: whether it exists depends on its for_each ({result.reason})")
     return result
+
+
+def find_block(resource: Resource, path: str) -> dict[str, Any] | Result:
+    """The first block at a dotted path (``"job_resources.cluster_config"``): its dict, ``{}`` when a level is
+    absent, or an UNKNOWN result when a level is an unresolved expression or not a block at all."""
+    current: Any = resource.attrs
+    for name in path.split("."):
+        raw = current.get(name)
+        found = first_block(current, name)
+        if found is None:
+            if is_unset(raw):
+                return {}
+            if isinstance(raw, str) and (is_unresolved(raw) or is_reference(raw)):
+                return unknown(f"{name} is not known at plan time ({raw})")
+            return unknown(f"{name} is not a block ({raw!r})")
+        current = found
+    return current
