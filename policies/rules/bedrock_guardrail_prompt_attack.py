@@ -62,6 +62,9 @@ def _judge_action(value: object) -> Result | None:
 
 
 def _judge_modalities(value: object) -> Result | None:
+    if value == []:
+        # The provider rejects an empty list; Checkov also reads a list-typed variable without a value as [].
+        return unknown("input_modalities is an empty list (or a list variable without a value)")
     if is_unset(value):
         return None  # text
     if is_unresolved(value):

@@ -98,6 +98,7 @@ def test_other_content_filters_do_not_count() -> None:
         {"input_action": "var.action"},
         {"input_modalities": "var.modalities"},
         {"input_modalities": ["var.modality"]},
+        {"input_modalities": []},  # also how Checkov reads a list variable without a value
     ],
 )
 def test_settings_not_known_at_plan_time_are_unknown(settings: dict[str, Any]) -> None:
