@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import pulumi
 import pulumi_aws as aws
@@ -189,6 +189,15 @@ class BedrockGuardrail(pulumi.ComponentResource):
       guardrail is published again (a version is an immutable snapshot: updating the guardrail alone does not
       change what pinned applications get).
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_4",
+        "CKV_AISEC_33",
+        "CKV_AISEC_34",
+        "CKV_AISEC_35",
+        "CKV2_AISEC_10",
+    )
 
     kms_key: aws.kms.Key | None
     guardrail: aws.bedrock.Guardrail
@@ -374,6 +383,24 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
 
     Invocation logging is one setting per account and Region: declare this component once per Region.
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_1",
+        "CKV_AISEC_4",
+        "CKV_AISEC_8",
+        "CKV_AISEC_9",
+        "CKV_AISEC_36",
+        "CKV_AISEC_76",
+        "CKV_AISEC_77",
+        "CKV_AISEC_110",
+        "CKV_AISEC_111",
+        "CKV2_AISEC_1",
+        "CKV2_AISEC_2",
+        "CKV2_AISEC_3",
+        "CKV2_AISEC_4",
+        "CKV2_AISEC_11",
+    )
 
     log_group_key: aws.kms.Key | None
     log_group: aws.cloudwatch.LogGroup | None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import pulumi
 import pulumi_aws as aws
@@ -49,6 +49,16 @@ class SecureBucket(pulumi.ComponentResource):
     * ``logging`` when ``access_log_bucket`` is given, ``lifecycle`` when ``expiration_days`` is given,
       ``object_lock`` when ``object_lock_retention_days`` is given (otherwise ``None``).
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_1",
+        "CKV_AISEC_4",
+        "CKV2_AISEC_1",
+        "CKV2_AISEC_2",
+        "CKV2_AISEC_3",
+        "CKV2_AISEC_4",
+    )
 
     bucket: aws.s3.Bucket
     kms_key: aws.kms.Key | None

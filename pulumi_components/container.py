@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, ClassVar
 
 import pulumi
 import pulumi_aws as aws
@@ -169,6 +169,20 @@ class NonRootContainerService(pulumi.ComponentResource):
     * ``service``: in ``subnet_ids`` with ``assign_public_ip`` false, ECS Exec off, deployment circuit
       breaker with rollback. GPU tasks run on the caller's EC2 ``gpu_capacity_provider``; others on Fargate.
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_4",
+        "CKV_AISEC_8",
+        "CKV_AISEC_9",
+        "CKV_AISEC_10",
+        "CKV_AISEC_76",
+        "CKV_AISEC_77",
+        "CKV_AISEC_105",
+        "CKV_AISEC_106",
+        "CKV_AISEC_110",
+        "CKV_AISEC_111",
+    )
 
     log_key: aws.kms.Key | None
     log_group: aws.cloudwatch.LogGroup

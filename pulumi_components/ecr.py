@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import pulumi
 import pulumi_aws as aws
@@ -59,6 +59,14 @@ class ModelRepository(pulumi.ComponentResource):
     * ``repository_policy`` when ``policy_statements`` are given (otherwise ``None``): no Allow to the
       ``"*"`` principal, no ``NotPrincipal``.
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_4",
+        "CKV_AISEC_45",
+        "CKV_AISEC_46",
+        "CKV2_AISEC_20",
+    )
 
     repository: aws.ecr.Repository
     kms_key: aws.kms.Key | None

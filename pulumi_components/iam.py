@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import pulumi
 import pulumi_aws as aws
@@ -48,6 +48,12 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
     Build ``statements`` with the helpers: ``read_objects``, ``use_kms_key``, ``invoke_bedrock_models``,
     ``write_logs``.
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_9",
+        "CKV_AISEC_111",
+    )
 
     role: aws.iam.Role
     policy: aws.iam.RolePolicy | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 import pulumi
 import pulumi_aws as aws
@@ -45,6 +46,19 @@ class PrivateAiNetwork(pulumi.ComponentResource):
     ``nat_eip``, ``nat_gateway``, ``public_route_table`` and a default route from the private subnets to the
     NAT gateway; otherwise these attributes are ``None``.
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_4",
+        "CKV_AISEC_7",
+        "CKV_AISEC_8",
+        "CKV_AISEC_9",
+        "CKV_AISEC_76",
+        "CKV_AISEC_77",
+        "CKV_AISEC_110",
+        "CKV_AISEC_111",
+        "CKV2_AISEC_5",
+    )
 
     vpc: aws.ec2.Vpc
     private_subnets: list[aws.ec2.Subnet]

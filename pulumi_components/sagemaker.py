@@ -17,7 +17,7 @@ gets a policy message rather than a ``TypeError``; their only accepted value is 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import pulumi
 import pulumi_aws as aws
@@ -107,6 +107,15 @@ class SecureNotebook(pulumi.ComponentResource):
     Without direct internet access the notebook reaches AWS APIs (SageMaker, S3, ECR) only through VPC endpoints
     or a NAT gateway in its subnet; create those with the network.
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_4",
+        "CKV_AISEC_5",
+        "CKV_AISEC_11",
+        "CKV_AISEC_12",
+        "CKV_AISEC_13",
+    )
 
     kms_key: aws.kms.Key | None
     notebook: aws.sagemaker.NotebookInstance
@@ -236,6 +245,17 @@ class SecureStudioDomain(pulumi.ComponentResource):
     In ``VpcOnly`` mode Studio reaches SageMaker and other AWS APIs only through VPC endpoints (or a NAT
     gateway) in the subnets; create those with the network.
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_4",
+        "CKV_AISEC_6",
+        "CKV_AISEC_8",
+        "CKV_AISEC_9",
+        "CKV_AISEC_14",
+        "CKV_AISEC_110",
+        "CKV_AISEC_111",
+    )
 
     kms_key: aws.kms.Key | None
     execution_role: LeastPrivilegeRole
@@ -376,6 +396,21 @@ class SecureModelEndpoint(pulumi.ComponentResource):
     hardware encrypts that storage and SageMaker refuses ``KmsKeyId``. For them the endpoint configuration has no
     ``kms_key_arn`` (``storage_kms_key_applied`` is False); captured data is still encrypted with the key.
     """
+
+    # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
+    RULES: ClassVar[tuple[str, ...]] = (
+        "CKV_AISEC_1",
+        "CKV_AISEC_4",
+        "CKV_AISEC_16",
+        "CKV_AISEC_17",
+        "CKV_AISEC_18",
+        "CKV_AISEC_19",
+        "CKV_AISEC_20",
+        "CKV2_AISEC_1",
+        "CKV2_AISEC_2",
+        "CKV2_AISEC_3",
+        "CKV2_AISEC_4",
+    )
 
     kms_key: aws.kms.Key | None
     capture_bucket: SecureBucket | None
