@@ -1,0 +1,38 @@
+"""CKV_AISEC_107: an ECS service gives its tasks no public IP address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policies.ecs import fold
+from policies.model import Resource, Result, as_bool, failed, is_unresolved, passed, unknown
+
+BLOCK = "network_configuration"
+
+
+def _judge(block: dict[str, Any]) -> Result:
+    value = block.get("assign_public_ip")
+    if value is None:
+        return passed("assign_public_ip is not set (false)")
+    if is_unresolved(value):
+        return unknown(f"assign_public_ip is not known at plan time ({value})")
+    flag = as_bool(value)
+    if flag is True:
+        return failed("assign_public_ip is true: every task gets a public IP address")
+    if flag is False:
+        return passed("assign_public_ip is false")
+    return unknown(f"assign_public_ip is {value!r}, not a boolean")
+
+
+def evaluate(resource: Resource) -> Result:
+    blocks = resource.blocks(BLOCK)
+    if blocks:
+        return fold([_judge(block) for block in blocks], passed("no public IP"))
+    raw = resource.get(BLOCK)
+    if BLOCK in resource.dynamic_blocks:
+        return unknown(f"{BLOCK} is a dynamic block whose content is not known")
+    if raw is None or raw == [] or raw == {}:
+        return passed(f"no {BLOCK}: the service's tasks get no public IP address")
+    if is_unresolved(raw):
+        return unknown(f"{BLOCK} is not known at plan time ({raw})")
+    return unknown(f"{BLOCK} is {raw!r}, not a block")
