@@ -3,7 +3,7 @@ KMS key, unless its instances have local NVMe storage, for which SageMaker accep
 
 from __future__ import annotations
 
-from policies.model import Resource, Result, Verdict, is_unset, passed, unknown
+from policies.model import Resource, Result, Verdict, is_reference, is_unresolved, is_unset, passed, unknown
 from policies.sagemaker_values import has_local_storage, judge_kms_key
 
 VARIANT_BLOCKS = ("production_variants", "shadow_production_variants")
@@ -19,6 +19,10 @@ def evaluate(resource: Resource) -> Result:
     result = judge_kms_key(key, "kms_key_arn", "the endpoint's storage volumes are encrypted with a key AWS manages")
     if result.verdict is not Verdict.FAIL or not is_unset(key):
         return result
+    for block in VARIANT_BLOCKS:
+        raw = resource.get(block)
+        if isinstance(raw, str) and (is_unresolved(raw) or is_reference(raw)):
+            return unknown(f"kms_key_arn is not set and {block} is not known at plan time ({raw})")
     types = _instance_types(resource)
     local = [instance_type for instance_type in types if has_local_storage(instance_type)]
     if local:

@@ -71,7 +71,12 @@ def test_unresolved_or_odd_keys_are_unknown(key: Any) -> None:
     assert evaluate(config(kms_key_arn=key)).verdict is Verdict.UNKNOWN
 
 
-@pytest.mark.parametrize("variants", ["var.variants", 7, [None], [[]]])
+def test_variants_from_a_variable_without_key_are_unknown() -> None:
+    resource = Resource("aws_sagemaker_endpoint_configuration", "c", {"production_variants": "var.variants"})
+    assert evaluate(resource).verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize("variants", [7, [None], [[]]])
 def test_odd_variants_never_raise(variants: Any) -> None:
     resource = Resource("aws_sagemaker_endpoint_configuration", "c", {"production_variants": variants})
     assert evaluate(resource).verdict is Verdict.FAIL
