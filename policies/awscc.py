@@ -13,8 +13,8 @@ one shape, all of which the readers below accept:
   another resource is simply absent in a plan. awscc plans every optional attribute left unset as known after
   apply too, so a plan cannot tell those two apart. Each rule says how it reads an absent member.
 
-The setting judgments (``judge_choice``, ``judge_identifier``) take the attribute's name and AWS's default, so
-the same function can judge an ``aws`` provider resource with the same setting.
+``judge_instance_storage_key`` takes the attribute's name, so the aws provider's endpoint configurations
+(``kms_key_arn``) can be judged by the same function as awscc's (``kms_key_id``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from policies.model import Result, failed, is_reference, is_unresolved, is_unset, passed, unknown
+from policies.model import Resource, Result, Verdict, is_reference, is_unresolved, is_unset, passed, unknown
+from policies.sagemaker_values import has_local_storage, judge_kms_key
 
 
 def _not_known(value: Any, name: str) -> Result | None:
@@ -60,34 +61,6 @@ def read_objects(container: Any, name: str) -> tuple[list[dict[str, Any]], Resul
     return objects, _not_known(others[0], name) or unknown(f"{name} holds an item that is not an object")
 
 
-def judge_choice(value: Any, name: str, required: str, default: str, risk: str) -> Result:
-    """A string setting that must be ``required``; unset means AWS's ``default``; ``risk`` explains a failure."""
-    if is_unset(value):
-        return failed(f"{name} is not set: AWS's default {default!r} applies, so {risk}")
-    if is_unresolved(value) or is_reference(value):
-        return unknown(f"{name} is not known at plan time ({value})")
-    if not isinstance(value, str):
-        return unknown(f"{name} is not a string ({value!r})")
-    if value == required:
-        return passed(f"{name} is {required!r}")
-    return failed(f"{name} is {value!r}, not {required!r}, so {risk}")
-
-
-def judge_identifier(value: Any, name: str, when_unset: str) -> Result:
-    """An ID or ARN that must be set (a literal or a reference); ``when_unset`` says what its absence means."""
-    if is_unset(value):
-        return failed(f"{name} is not set: {when_unset}")
-    if is_reference(value):
-        return passed(f"{name} is the referenced {value}")
-    if is_unresolved(value):
-        return unknown(f"{name} is not known at plan time ({value})")
-    if isinstance(value, str) and value.strip():
-        return passed(f"{name} is {value}")
-    if isinstance(value, str):
-        return failed(f"{name} is blank: {when_unset}")
-    return unknown(f"{name} is not an ID or ARN ({value!r})")
-
-
 def member_not_known(container: Any, name: str, members: tuple[str, ...], need_items: bool = False) -> Result | None:
     """UNKNOWN when the members of the object ``name`` are not known at plan time.
 
@@ -108,3 +81,39 @@ def member_not_known(container: Any, name: str, members: tuple[str, ...], need_i
         listed = " or ".join(members)
         return unknown(f"{name} has no {listed}: empty or left out (computed at apply, or a list variable)")
     return None
+
+
+VARIANT_LISTS = ("production_variants", "shadow_production_variants")
+
+
+def judge_instance_storage_key(resource: Resource, attribute: str) -> Result:
+    """An endpoint configuration's key for its instances' storage volumes.
+
+    The key must be customer-managed, except where SageMaker refuses one: a variant on an instance type with
+    local NVMe storage, which the instance's hardware encrypts. The same judgment as CKV_AISEC_18 (aws
+    provider, ``kms_key_arn``), for any attribute name and for variant lists that a variable fills.
+    """
+    key = resource.get(attribute)
+    result = judge_kms_key(key, attribute, "the endpoint's storage volumes are encrypted with a key AWS manages")
+    if result.verdict is not Verdict.FAIL or not is_unset(key):
+        return result
+    types = []
+    for name in VARIANT_LISTS:
+        variants, problem = read_objects(resource.attrs, name)
+        if problem is not None:
+            return unknown(f"{attribute} is not set and {problem.reason}: instances with local storage take no key")
+        types.extend(variant.get("instance_type") for variant in variants)
+    types = [instance_type for instance_type in types if not is_unset(instance_type)]
+    local = [instance_type for instance_type in types if has_local_storage(instance_type)]
+    if local:
+        return passed(
+            f"{attribute} does not apply: {local[0]} has local NVMe storage, encrypted by the instance's hardware, "
+            "and SageMaker accepts no KMS key for it"
+        )
+    undecided = [instance_type for instance_type in types if has_local_storage(instance_type) is None]
+    if undecided:
+        return unknown(
+            f"{attribute} is not set and instance type {undecided[0]!r} is not known: instances with local storage "
+            "take no key"
+        )
+    return result
