@@ -1,0 +1,52 @@
+"""CKV_AISEC_112: no bucket or KMS key policy allows everyone ("*") without a condition that narrows it."""
+
+from __future__ import annotations
+
+from policies import iam
+from policies.model import Resource, Result, combine, failed, passed, unknown
+
+BUCKET_NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS | iam.NETWORK_NARROWING_KEYS
+KEY_NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS | iam.KMS_NARROWING_KEYS
+
+# Per resource type: the condition keys that narrow a grant to everyone, and what they narrow it to.
+NARROWING = {
+    "aws_s3_bucket_policy": (BUCKET_NARROWING_KEYS, "your organization, accounts, roles, sources or networks"),
+    "aws_kms_key": (KEY_NARROWING_KEYS, "your organization, accounts, roles or sources"),
+    "aws_kms_key_policy": (KEY_NARROWING_KEYS, "your organization, accounts, roles or sources"),
+}
+
+
+def _granted(statement: iam.Statement) -> str:
+    if statement.actions:
+        return ", ".join(statement.actions)
+    if statement.not_actions:
+        return f"every action but {', '.join(statement.not_actions)}"
+    return "its actions"
+
+
+def _judge(statement: iam.Statement, name: str, keys: frozenset[str], narrowed_to: str) -> Result | None:
+    """FAIL or UNKNOWN for a statement that (may) allow everyone, else None."""
+    grants = iam.grants_everyone(statement, keys)
+    if grants is False:
+        return None
+    if grants:
+        return failed(
+            f"{name} allows {_granted(statement)} to {iam.everyone_principal(statement)}: no condition narrows it "
+            f"to {narrowed_to}"
+        )
+    fields = ", ".join(sorted(statement.unknown_fields))
+    return unknown(f"{name} may allow everyone: {fields} not known at plan time")
+
+
+def evaluate(resource: Resource) -> Result:
+    keys, narrowed_to = NARROWING.get(resource.type, (iam.PRINCIPAL_NARROWING_KEYS, "your organization or accounts"))
+    document = iam.read_policy(resource.get("policy"))
+    findings = [
+        _judge(statement, f"statement {statement.sid or number}", keys, narrowed_to)
+        for number, statement in enumerate(document.statements, 1)
+    ]
+    findings.extend(unknown(problem) for problem in document.problems)
+    return combine(
+        [finding for finding in findings if finding is not None],
+        passed("no statement allows everyone without a narrowing condition"),
+    )
