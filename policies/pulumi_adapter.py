@@ -66,6 +66,7 @@ PLURAL_BLOCKS: dict[str, dict[str, str]] = {
     },
     "aws_ecs_task_definition": {"volumes": "volume"},
     "aws_iam_role": {"inline_policies": "inline_policy"},
+    "aws_secretsmanager_secret": {"replicas": "replica"},
     "aws_sagemaker_model": {"containers": "container"},
     "aws_bedrock_guardrail": {
         "filters_configs": "filters_config",
@@ -86,6 +87,9 @@ PLURAL_BLOCKS: dict[str, dict[str, str]] = {
 # Properties pulumi-aws renamed beyond case and plurals (top level only), per Terraform type.
 PROPERTY_RENAMES: dict[str, dict[str, str]] = {
     "aws_lambda_function": {"name": "function_name"},
+    "aws_api_gateway_stage": {"rest_api": "rest_api_id"},
+    "aws_api_gateway_method_settings": {"rest_api": "rest_api_id"},
+    "aws_api_gateway_method": {"rest_api": "rest_api_id"},
 }
 
 # Attributes whose value is JSON (a string or, if the program passed one, a decoded structure): its keys

@@ -222,6 +222,14 @@ def test_properties_pulumi_renamed_get_their_terraform_names() -> None:
     assert "function_name" not in aws.lambda_.Function._internal_init.__code__.co_varnames
 
 
+def test_rest_api_and_secret_replicas_get_their_terraform_names() -> None:
+    stage = normalize("aws:apigateway/stage:Stage", "s", {"restApi": "abc123", "stageName": "prod"})
+    assert stage is not None and stage.attrs == {"rest_api_id": "abc123", "stage_name": "prod"}
+    assert "rest_api" in aws.apigateway.Stage._internal_init.__code__.co_varnames
+    secret = normalize("aws:secretsmanager/secret:Secret", "k", {"replicas": [{"region": "eu-west-1"}]})
+    assert secret is not None and secret.attrs == {"replica": [{"region": "eu-west-1"}]}
+
+
 def test_each_test_gets_fresh_mocks(mocks: RecordingMocks) -> None:
     run(lambda: aws.s3.Bucket("first"))
     fresh = install()
