@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -62,12 +63,22 @@ def _is_bookkeeping(key: str) -> bool:
     return key in _BOOKKEEPING_KEYS or (key.startswith("__") and key.endswith("__"))
 
 
+_TERRAFORM_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
 def _looks_like_block(item: Any) -> bool:
-    """A nested block: a dict whose values Checkov wrapped in lists (decoded JSON is not wrapped)."""
+    """A nested block: a dict whose values Checkov wrapped in lists, keyed by Terraform names.
+
+    Decoded JSON (``jsonencode``) is not wrapped, and where all of a document's top-level values happen to be
+    lists (``{"Statement": [...]}``, ``{"Rules": [...]}``), its keys give it away: Terraform names are
+    lowercase snake_case, AWS document keys are not.
+    """
     if not isinstance(item, Mapping):
         return False
-    values = [value for key, value in item.items() if not _is_bookkeeping(key)]
-    return bool(values) and all(isinstance(value, list) for value in values)
+    entries = [(key, value) for key, value in item.items() if not _is_bookkeeping(key)]
+    return bool(entries) and all(
+        isinstance(value, list) and isinstance(key, str) and _TERRAFORM_NAME.match(key) for key, value in entries
+    )
 
 
 def _normalize_block(block: Mapping[str, Any]) -> dict[str, Any]:
@@ -86,11 +97,18 @@ def _normalize_value(value: Any) -> Any:
     return value
 
 
-def _dynamic_block_names(conf: Mapping[str, Any]) -> frozenset[str]:
+def _dynamic_block_names(conf: Any) -> frozenset[str]:
+    """The names of blocks written with ``dynamic``, at any depth (Checkov may not expand their content)."""
     names: set[str] = set()
-    for entry in conf.get("dynamic") or []:
-        if isinstance(entry, Mapping):
-            names.update(str(name) for name in entry)
+    if isinstance(conf, Mapping):
+        for key, value in conf.items():
+            if key == "dynamic" and isinstance(value, list):
+                names.update(str(name) for entry in value if isinstance(entry, Mapping) for name in entry)
+            else:
+                names |= _dynamic_block_names(value)
+    elif isinstance(conf, list):
+        for item in conf:
+            names |= _dynamic_block_names(item)
     return frozenset(names)
 
 

@@ -60,8 +60,8 @@ class Resource:
     """One resource (or data source) in normalized form.
 
     ``address`` is the engine's address (``aws_s3_bucket.data``, ``module.m.aws_s3_bucket.data[0]``,
-    ``data.aws_iam_policy_document.d``); ``dynamic_blocks`` names the blocks written with ``dynamic``, whose
-    content the engine may not have expanded.
+    ``data.aws_iam_policy_document.d``); ``dynamic_blocks`` names the blocks (at any depth) written with
+    ``dynamic``, whose content the engine may not have expanded.
     """
 
     type: str

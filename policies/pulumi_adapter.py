@@ -67,6 +67,7 @@ PLURAL_BLOCKS: dict[str, dict[str, str]] = {
     "aws_ecs_task_definition": {"volumes": "volume"},
     "aws_iam_role": {"inline_policies": "inline_policy"},
     "aws_secretsmanager_secret": {"replicas": "replica"},
+    "aws_opensearchserverless_collection": {"encryption_configs": "encryption_config"},
     "aws_sagemaker_model": {"containers": "container"},
     "aws_bedrock_guardrail": {
         "filters_configs": "filters_config",

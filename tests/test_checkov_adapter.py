@@ -34,7 +34,10 @@ def test_hcl_conf_is_unwrapped_into_terraform_shape() -> None:
     assert resource.address == "aws_security_group.sg"
     assert resource.attrs == {
         "name": "models",
-        "ingress": [{"from_port": 8888, "cidr_blocks": ["0.0.0.0/0"]}, {"from_port": 22, "cidr_blocks": ["10.0.0.0/8"]}],
+        "ingress": [
+            {"from_port": 8888, "cidr_blocks": ["0.0.0.0/0"]},
+            {"from_port": 22, "cidr_blocks": ["10.0.0.0/8"]},
+        ],
     }
     assert resource.dynamic_blocks == {"egress"}
 
@@ -45,6 +48,26 @@ def test_decoded_json_attributes_are_kept_as_documents() -> None:
     attrs = normalize_conf("aws_iam_policy", conf).attrs
     assert attrs["policy"] == policy
     assert attrs["container_definitions"] == [{"name": "a"}]
+
+
+def test_json_documents_whose_top_level_values_are_lists_stay_documents() -> None:
+    """Decoded JSON is told from a block by its unwrapped leaves, however deep."""
+    network_policy = [
+        {"Rules": [{"ResourceType": "collection", "Resource": ["collection/rag"]}], "AllowFromPublic": False}
+    ]
+    iam_without_version = {"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": ["*"]}]}
+    conf = {"__address__": "x.y", "policy": [network_policy], "document": [iam_without_version]}
+    attrs = normalize_conf("aws_opensearchserverless_security_policy", conf).attrs
+    assert attrs["policy"] == network_policy
+    assert attrs["document"] == iam_without_version
+
+
+def test_nested_dynamic_blocks_are_named() -> None:
+    conf = {
+        "__address__": "aws_bedrock_guardrail.g",
+        "content_policy_config": [{"dynamic": [{"filters_config": {"for_each": ["var.f"], "content": [{}]}}]}],
+    }
+    assert normalize_conf("aws_bedrock_guardrail", conf).dynamic_blocks == {"filters_config"}
 
 
 def test_plan_bookkeeping_keys_are_dropped() -> None:

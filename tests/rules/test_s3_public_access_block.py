@@ -1,6 +1,6 @@
 """CKV2_AISEC_1 edge cases: the rule's logic on hand-built graphs, and the real Checkov engine on the cases
-that cannot live in the shared example folder (Checkov builds one graph for the whole scan, so an
-account-level block or a block with an unresolved bucket would decide every bucket of every example)."""
+that cannot live in the shared example folder (an account-level block, or a block with an unresolved
+bucket, decides every bucket of its configuration, and the example folder is one configuration)."""
 
 from __future__ import annotations
 
