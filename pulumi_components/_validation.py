@@ -11,6 +11,7 @@ that a policy cannot slip through as an unknown (see ``require_plain``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -25,11 +26,13 @@ SG_AI_PORTS = "CKV_AISEC_7"
 IAM_NO_WILDCARD = "CKV_AISEC_8"
 IAM_NO_BROAD_MANAGED = "CKV_AISEC_9"
 ECS_NON_ROOT = "CKV_AISEC_10"
+IAM_NO_PASSROLE_ON_ANY_ROLE = "CKV_AISEC_110"
+# Bucket and KMS key policies that Allow a "*" principal (or NotPrincipal).
+RESOURCE_POLICY_PUBLIC_PRINCIPAL = "CKV_AISEC_112"
 BUCKET_PUBLIC_ACCESS_BLOCK = "CKV2_AISEC_1"
 BUCKET_TLS_ONLY = "CKV2_AISEC_2"
-# Resource policies (bucket, ECR, KMS) that Allow a "*" principal. The catalog has no dedicated ID for this
-# yet; until it has, such grants are reported under the public-access rule they defeat.
-RESOURCE_POLICY_PUBLIC_PRINCIPAL = BUCKET_PUBLIC_ACCESS_BLOCK
+# ECR repository policies that Allow a "*" principal (or NotPrincipal).
+ECR_POLICY_PUBLIC_PRINCIPAL = "CKV2_AISEC_21"
 
 # AWS-managed policies that grant far more than any AI workload needs (CKV_AISEC_9).
 BROAD_MANAGED_POLICY_NAMES = frozenset(
@@ -117,8 +120,25 @@ def _covers_all_resources(resources: Any) -> bool:
     return any(resource == "*" for resource in as_list(resources))
 
 
+def _action_matches(pattern: str, action: str) -> bool:
+    """IAM's action matching: case-insensitive, ``*`` any run of characters, ``?`` one character."""
+    regex = "".join(".*" if char == "*" else "." if char == "?" else re.escape(char) for char in pattern)
+    return re.fullmatch(regex, action, re.IGNORECASE | re.DOTALL) is not None
+
+
+def _pass_role_actions(actions: Iterable[Any]) -> list[str]:
+    """The actions that grant ``iam:PassRole`` (``iam:PassRole``, ``iam:Pass*``, ``iam:*Role``...), leaving out
+    ``*`` and ``<service>:*``, which are refused as wildcards first."""
+    return [
+        action
+        for action in actions
+        if isinstance(action, str) and not _is_wildcard_action(action) and _action_matches(action, "iam:PassRole")
+    ]
+
+
 def validate_identity_statements(statements: Iterable[Mapping[str, Any]], what: str = "policy") -> None:
-    """Identity-policy statements: no ``*``/``service:*`` action on ``*`` and no ``iam:PassRole`` on ``*``.
+    """Identity-policy statements: no ``*``/``service:*`` action on ``*`` (CKV_AISEC_8) and no action that
+    grants ``iam:PassRole`` on ``*`` (CKV_AISEC_110).
 
     ``NotAction`` and ``NotResource`` in an Allow grant everything else, so they are refused too.
     """
@@ -126,13 +146,20 @@ def validate_identity_statements(statements: Iterable[Mapping[str, Any]], what: 
         if statement.get("Effect", "Allow") != "Allow":
             continue
         where = f"{what} statement {statement.get('Sid') or index}"
+        actions = as_list(statement.get("Action"))
+        pass_role = _pass_role_actions(actions)
+        require(
+            "NotResource" not in statement or not pass_role,
+            IAM_NO_PASSROLE_ON_ANY_ROLE,
+            f"{where} allows {pass_role} with NotResource, which covers every other role; list the ARNs of the "
+            "roles it must pass in Resource instead",
+        )
         require(
             "NotAction" not in statement and "NotResource" not in statement,
             IAM_NO_WILDCARD,
             f"{where} uses NotAction/NotResource in an Allow, which grants everything else; list the actions "
             "and resources it needs instead",
         )
-        actions = as_list(statement.get("Action"))
         require(bool(actions), IAM_NO_WILDCARD, f"{where} has no Action")
         resources = as_list(statement.get("Resource"))
         require(bool(resources), IAM_NO_WILDCARD, f"{where} has no Resource")
@@ -143,13 +170,11 @@ def validate_identity_statements(statements: Iterable[Mapping[str, Any]], what: 
                 IAM_NO_WILDCARD,
                 f"{where} allows {wildcard} on Resource '*'; name the actions it needs and scope Resource to ARNs",
             )
-            pass_role = [
-                action for action in actions if isinstance(action, str) and action.lower() in ("iam:passrole", "iam:*")
-            ]
             require(
                 not pass_role,
-                IAM_NO_WILDCARD,
-                f"{where} allows iam:PassRole on Resource '*'; scope it to the ARNs of the roles it must pass",
+                IAM_NO_PASSROLE_ON_ANY_ROLE,
+                f"{where} allows {pass_role} on Resource '*', which can hand any role (an administrator's "
+                "included) to a service; scope it to the ARNs of the roles it must pass",
             )
 
 
@@ -164,7 +189,10 @@ def _principal_is_public(principal: Any) -> bool:
 def validate_resource_policy_statements(
     statements: Iterable[Mapping[str, Any]], what: str, rule_id: str = RESOURCE_POLICY_PUBLIC_PRINCIPAL
 ) -> None:
-    """Resource-policy statements (bucket, ECR, KMS): no Allow to a ``*`` principal, no ``NotPrincipal`` Allow."""
+    """Resource-policy statements (bucket, ECR, KMS): no Allow to a ``*`` principal, no ``NotPrincipal`` Allow.
+
+    Stricter than CKV_AISEC_112 and CKV2_AISEC_21, which accept ``*`` narrowed by an organization, account or
+    source condition: the components name principals instead."""
     for index, statement in enumerate(statements):
         if statement.get("Effect", "Allow") != "Allow":
             continue

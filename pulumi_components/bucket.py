@@ -45,7 +45,8 @@ class SecureBucket(pulumi.ComponentResource):
     * ``public_access_block`` with all four settings on (CKV2_AISEC_1);
     * ``ownership_controls``: ``BucketOwnerEnforced`` (ACLs disabled);
     * ``versioning``: enabled (recover from poisoning or deletion of training data and models);
-    * ``policy``: denies any request without TLS (CKV2_AISEC_2), merged with the caller's statements;
+    * ``policy``: denies any request without TLS (CKV2_AISEC_2), merged with the caller's statements, none of
+      which may allow everyone (CKV_AISEC_112);
     * ``logging`` when ``access_log_bucket`` is given, ``lifecycle`` when ``expiration_days`` is given,
       ``object_lock`` when ``object_lock_retention_days`` is given (otherwise ``None``).
     """
@@ -54,6 +55,7 @@ class SecureBucket(pulumi.ComponentResource):
     RULES: ClassVar[tuple[str, ...]] = (
         "CKV_AISEC_1",
         "CKV_AISEC_4",
+        "CKV_AISEC_112",
         "CKV2_AISEC_1",
         "CKV2_AISEC_2",
         "CKV2_AISEC_3",
@@ -93,7 +95,7 @@ class SecureBucket(pulumi.ComponentResource):
             key with automatic rotation is created. The AWS-managed ``alias/aws/s3`` key is refused (CKV_AISEC_1).
         :param policy_statements: Extra bucket-policy statements (statement dicts, a document or its JSON),
             merged after the TLS-only statement. An Allow to the ``"*"`` principal (or ``NotPrincipal``) is
-            refused.
+            refused (CKV_AISEC_112).
         :param access_log_bucket: Name of the bucket that receives S3 server access logs; no access logging
             when omitted.
         :param access_log_prefix: Key prefix of the access logs; defaults to ``<name>/``.

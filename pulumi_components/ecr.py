@@ -11,9 +11,8 @@ import pulumi_aws as aws
 
 from pulumi_components import _validation as v
 
-# The catalog has no rule for public resource policies yet; a repository any principal may pull from is a
-# model-theft path, so the refusal is reported under the pack's least-privilege IAM rule.
-ECR_POLICY_RULE = v.IAM_NO_WILDCARD
+# A repository any principal may pull from is a model-theft path (CKV2_AISEC_21).
+ECR_POLICY_RULE = v.ECR_POLICY_PUBLIC_PRINCIPAL
 
 
 def _check_repository_policy(statements: list[dict[str, Any]]) -> None:
@@ -57,7 +56,7 @@ class ModelRepository(pulumi.ComponentResource):
     * ``kms_key``: a new customer-managed key with rotation (CKV_AISEC_4) unless ``kms_key_arn`` is given;
     * ``lifecycle_policy``: expires untagged images (and, optionally, all but the newest N);
     * ``repository_policy`` when ``policy_statements`` are given (otherwise ``None``): no Allow to the
-      ``"*"`` principal, no ``NotPrincipal``.
+      ``"*"`` principal, no ``NotPrincipal`` (CKV2_AISEC_21).
     """
 
     # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
@@ -65,6 +64,7 @@ class ModelRepository(pulumi.ComponentResource):
         "CKV_AISEC_4",
         "CKV_AISEC_45",
         "CKV_AISEC_46",
+        "CKV_AISEC_112",
         "CKV2_AISEC_20",
     )
 

@@ -142,7 +142,7 @@ def test_all_options_register_and_pass(mocks: RecordingMocks) -> None:
         ({"kms_key_arn": ""}, "CKV_AISEC_1"),
         (
             {"policy_statements": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]},
-            "CKV2_AISEC_1",
+            "CKV_AISEC_112",
         ),
         (
             {
@@ -150,7 +150,7 @@ def test_all_options_register_and_pass(mocks: RecordingMocks) -> None:
                     {"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": "s3:GetObject", "Resource": "*"}
                 ]
             },
-            "CKV2_AISEC_1",
+            "CKV_AISEC_112",
         ),
         (
             {
@@ -158,7 +158,7 @@ def test_all_options_register_and_pass(mocks: RecordingMocks) -> None:
                     {"Effect": "Allow", "NotPrincipal": {"AWS": READER_ROLE}, "Action": "s3:*", "Resource": "*"}
                 ]
             },
-            "CKV2_AISEC_1",
+            "CKV_AISEC_112",
         ),
     ],
 )
@@ -202,7 +202,7 @@ def test_output_principal_cannot_be_judged_at_preview(mocks: RecordingMocks) -> 
 def test_output_that_resolves_to_a_public_principal_stops_the_policy(mocks: RecordingMocks) -> None:
     """An ARN inside the Principal may be an Output; it is checked again when it resolves."""
     public = {"Effect": "Allow", "Principal": {"AWS": pulumi.Output.from_input("*")}, "Action": "s3:GetObject"}
-    with pytest.raises(ValueError, match="CKV2_AISEC_1"):
+    with pytest.raises(ValueError, match="CKV_AISEC_112"):
         run(lambda: SecureBucket("data", policy_statements=[public]))
     forget_failed_registrations()
     assert mocks.of_type(POLICY) == []

@@ -91,13 +91,13 @@ def test_options(mocks: RecordingMocks) -> None:
 def test_public_repository_policy_raises_and_registers_nothing(mocks: RecordingMocks, statement: dict) -> None:
     with pytest.raises(PolicyViolation) as raised:
         run(lambda: ModelRepository("models", policy_statements=[statement]))
-    assert raised.value.rule_id == "CKV_AISEC_8"
+    assert raised.value.rule_id == "CKV2_AISEC_21"
     assert mocks.registered == []
 
 
 def test_output_that_resolves_to_a_public_principal_stops_the_policy(mocks: RecordingMocks) -> None:
     statement = {"Effect": "Allow", "Principal": {"AWS": pulumi.Output.from_input("*")}, "Action": PULL}
-    with pytest.raises(ValueError, match="CKV_AISEC_8"):
+    with pytest.raises(ValueError, match="CKV2_AISEC_21"):
         run(lambda: ModelRepository("models", policy_statements=[statement]))
     forget_failed_registrations()
     assert mocks.of_type(POLICY) == []

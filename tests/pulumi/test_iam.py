@@ -131,7 +131,12 @@ def _allow(action: object, resource: object = "*") -> dict:
         ({"statements": [_allow("*")]}, "CKV_AISEC_8"),
         ({"statements": [_allow(["s3:GetObject", "s3:*"])]}, "CKV_AISEC_8"),
         ({"statements": [_allow("sagemaker:*", ["arn:aws:s3:::b", "*"])]}, "CKV_AISEC_8"),
-        ({"statements": [_allow("iam:PassRole")]}, "CKV_AISEC_8"),
+        ({"statements": [_allow("iam:PassRole")]}, "CKV_AISEC_110"),
+        ({"statements": [_allow(["s3:GetObject", "IAM:Pass*"])]}, "CKV_AISEC_110"),
+        (
+            {"statements": [{"Effect": "Allow", "Action": "iam:*Role", "NotResource": "arn:aws:iam::1:role/a"}]},
+            "CKV_AISEC_110",
+        ),
         ({"statements": [_allow("iam:*")]}, "CKV_AISEC_8"),
         ({"statements": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}, "CKV_AISEC_8"),
         ({"statements": {"Version": "2012-10-17", "Statement": [_allow("*")]}}, "CKV_AISEC_8"),
@@ -189,7 +194,7 @@ def test_output_actions_cannot_be_judged_at_preview(mocks: RecordingMocks) -> No
 
 def test_output_resource_that_resolves_to_star_stops_the_policy(mocks: RecordingMocks) -> None:
     statement = _allow("iam:PassRole", pulumi.Output.from_input("*"))
-    with pytest.raises(ValueError, match="CKV_AISEC_8"):
+    with pytest.raises(ValueError, match="CKV_AISEC_110"):
         run(lambda: LeastPrivilegeRole("r", service_principals=["sagemaker.amazonaws.com"], statements=[statement]))
     forget_failed_registrations()
     assert mocks.of_type(ROLE_POLICY) == []

@@ -240,7 +240,7 @@ def test_domain_passes_every_rule(mocks: RecordingMocks) -> None:
         ),
         (
             {"execution_role_statements": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]},
-            "CKV_AISEC_8",
+            "CKV_AISEC_110",
         ),
         (
             {"execution_role_managed_policy_arns": ["arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"]},
