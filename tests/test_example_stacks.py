@@ -1,12 +1,26 @@
-"""The bundled example stacks, scanned with the whole pack: exactly the findings their comments promise."""
+"""The bundled example stacks, scanned with the whole pack: exactly the findings their comments promise.
+
+``secure_ai_platform`` is the reference platform: zero failures in HCL, plan JSON, manifests and the Dockerfile
+(a finding there is a bug in a rule). ``insecure_ai_platform`` is its twin, and ``insecure_ai_stack`` the short
+quick-start stack: each reports exactly the (rule, resource) pairs listed here, and every rule named in a
+"<- RULE" comment is among them.
+"""
 
 from __future__ import annotations
 
-from tests.scanning import EXAMPLES, scan_hcl
+import re
+from pathlib import Path
 
-INSECURE_STACK = EXAMPLES / "insecure_ai_stack"
+import pytest
 
-INSECURE_STACK_FINDINGS = {
+from policies.catalog import load_catalog
+from tests.scanning import EXAMPLES, Finding, scan_dockerfiles, scan_hcl, scan_manifests, scan_plans
+
+QUICK_START = EXAMPLES / "insecure_ai_stack"
+SECURE_PLATFORM = EXAMPLES / "secure_ai_platform"
+INSECURE_PLATFORM = EXAMPLES / "insecure_ai_platform"
+
+QUICK_START_FINDINGS = {
     ("CKV_AISEC_1", "aws_s3_bucket_server_side_encryption_configuration.training_data"),
     ("CKV2_AISEC_1", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_2", "aws_s3_bucket.training_data"),
@@ -17,16 +31,140 @@ INSECURE_STACK_FINDINGS = {
     ("CKV_AISEC_8", "aws_iam_role_policy.notebook_data"),
     ("CKV_AISEC_9", "aws_iam_role_policy_attachment.notebook_full_access"),
     ("CKV_AISEC_10", "aws_ecs_task_definition.model_server"),
+    ("CKV_AISEC_11", "aws_sagemaker_notebook_instance.research"),
+    ("CKV_AISEC_12", "aws_sagemaker_notebook_instance.research"),
+    ("CKV_AISEC_13", "aws_sagemaker_notebook_instance.research"),
+    ("CKV_AISEC_14", "aws_sagemaker_domain.studio"),
+    ("CKV_AISEC_26", "aws_sagemaker_domain.studio"),
+    ("CKV_AISEC_105", "aws_ecs_task_definition.model_server"),
+    ("CKV2_AISEC_4", "aws_s3_bucket.training_data"),
 }
 
+INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
+    ("CKV_AISEC_1", "aws_s3_bucket_server_side_encryption_configuration.training_data"),
+    ("CKV_AISEC_4", "aws_kms_key.data"),
+    ("CKV_AISEC_5", "aws_sagemaker_notebook_instance.research"),
+    ("CKV_AISEC_6", "aws_sagemaker_domain.studio"),
+    ("CKV_AISEC_7", "aws_security_group.workloads"),
+    ("CKV_AISEC_8", "aws_iam_role_policy.bedrock_agent"),
+    ("CKV_AISEC_9", "aws_iam_role_policy_attachment.ecs_execution"),
+    ("CKV_AISEC_10", "aws_ecs_task_definition.llm_server"),
+    ("CKV_AISEC_11", "aws_sagemaker_notebook_instance.research"),
+    ("CKV_AISEC_12", "aws_sagemaker_notebook_instance.research"),
+    ("CKV_AISEC_13", "aws_sagemaker_notebook_instance.research"),
+    ("CKV_AISEC_14", "aws_sagemaker_domain.studio"),
+    ("CKV_AISEC_15", "aws_sagemaker_user_profile.data_scientist"),
+    ("CKV_AISEC_16", "aws_sagemaker_model.llm"),
+    ("CKV_AISEC_17", "aws_sagemaker_model.llm"),
+    ("CKV_AISEC_18", "aws_sagemaker_endpoint_configuration.llm"),
+    ("CKV_AISEC_20", "aws_sagemaker_endpoint_configuration.llm"),
+    ("CKV_AISEC_25", "aws_sagemaker_endpoint_configuration.llm"),
+    ("CKV_AISEC_26", "aws_sagemaker_domain.studio"),
+    ("CKV_AISEC_31", "aws_bedrockagent_agent.assistant"),
+    ("CKV_AISEC_32", "aws_bedrockagent_agent.assistant"),
+    ("CKV_AISEC_33", "aws_bedrock_guardrail.assistant"),
+    ("CKV_AISEC_34", "aws_bedrock_guardrail.assistant"),
+    ("CKV_AISEC_35", "aws_bedrock_guardrail.assistant"),
+    ("CKV_AISEC_36", "aws_bedrock_model_invocation_logging_configuration.this"),
+    ("CKV_AISEC_45", "aws_ecr_repository.llm_server"),
+    ("CKV_AISEC_46", "aws_ecr_repository.llm_server"),
+    ("CKV_AISEC_47", "aws_eks_cluster.training"),
+    ("CKV_AISEC_48", "aws_eks_cluster.training"),
+    ("CKV_AISEC_49", "aws_eks_node_group.gpu"),
+    ("CKV_AISEC_50", "aws_efs_file_system.shared_datasets"),
+    ("CKV_AISEC_73", "aws_apigatewayv2_stage.prod"),
+    ("CKV_AISEC_74", "aws_secretsmanager_secret.model_api_key"),
+    ("CKV_AISEC_75", "aws_secretsmanager_secret_rotation.model_api_key"),
+    ("CKV_AISEC_76", "aws_cloudwatch_log_group.bedrock_invocations"),
+    ("CKV_AISEC_76", "aws_cloudwatch_log_group.flow_logs"),
+    ("CKV_AISEC_77", "aws_cloudwatch_log_group.flow_logs"),
+    ("CKV_AISEC_77", "aws_cloudwatch_log_group.inference"),
+    ("CKV_AISEC_78", "aws_apigatewayv2_stage.prod"),
+    ("CKV_AISEC_105", "aws_ecs_task_definition.llm_server"),
+    ("CKV_AISEC_106", "aws_ecs_task_definition.llm_server"),
+    ("CKV_AISEC_107", "aws_ecs_service.llm_server"),
+    ("CKV_AISEC_110", "aws_iam_role_policy.sagemaker_pass_role"),
+    ("CKV_AISEC_111", "aws_iam_role.eks_nodes"),
+    ("CKV_AISEC_112", "aws_s3_bucket_policy.model_artifacts"),
+    ("CKV2_AISEC_1", "aws_s3_bucket.training_data"),
+    ("CKV2_AISEC_2", "aws_s3_bucket.training_data"),
+    ("CKV2_AISEC_4", "aws_s3_bucket.model_artifacts"),
+    ("CKV2_AISEC_5", "aws_vpc.ml"),
+    ("CKV2_AISEC_11", "aws_bedrock_model_invocation_logging_configuration.this"),
+    ("CKV2_AISEC_16", "aws_secretsmanager_secret.embedding_api_key"),
+    ("CKV2_AISEC_17", "aws_apigatewayv2_route.embed"),
+    ("CKV2_AISEC_20", "aws_ecr_repository.llm_server"),
+    ("CKV2_AISEC_22", "aws_launch_template.gpu_training"),
+    ("CKV2_AISEC_23", "aws_launch_template.gpu_training"),
+}
+INSECURE_PLATFORM_MANIFEST_FINDINGS = {
+    (rule_id, "Deployment.inference.vllm")
+    for rule_id in ("CKV_AISEC_100", "CKV_AISEC_101", "CKV_AISEC_102", "CKV_AISEC_103")
+}
+INSECURE_PLATFORM_DOCKERFILE_FINDINGS = {("CKV_AISEC_104", "docker/Dockerfile")}
 
-def test_insecure_stack_reports_exactly_the_commented_misconfigurations() -> None:
-    findings = scan_hcl(INSECURE_STACK)
-    failed = {(f.check_id, f.address) for f in findings if f.verdict == "FAILED"}
-    assert failed == INSECURE_STACK_FINDINGS
+
+def failed(findings: set[Finding]) -> set[tuple[str, str]]:
+    return {(f.check_id, f.address) for f in findings if f.verdict == "FAILED"}
 
 
-def test_every_commented_rule_appears_in_the_insecure_stack() -> None:
-    text = (INSECURE_STACK / "main.tf").read_text(encoding="utf-8")
-    for rule_id, _ in INSECURE_STACK_FINDINGS:
-        assert f"<- {rule_id}" in text or f"{rule_id} (" in text, rule_id
+def failed_files(findings: set[Finding]) -> set[tuple[str, str]]:
+    return {(f.check_id, f.file) for f in findings if f.verdict == "FAILED"}
+
+
+def commented_rules(folder: Path) -> set[str]:
+    """Every rule ID that follows a "<-" in the folder's files."""
+    text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*")) if path.is_file())
+    return {rule_id for tail in re.findall(r"<- ([^\n]+)", text) for rule_id in re.findall(r"CKV2?_AISEC_\d+", tail)}
+
+
+@pytest.fixture(scope="module")
+def secure_platform() -> dict[str, set[Finding]]:
+    return {
+        "terraform": scan_hcl(SECURE_PLATFORM),
+        "terraform_plan": scan_plans([SECURE_PLATFORM / "tfplan.json"], SECURE_PLATFORM),
+        "kubernetes": scan_manifests(SECURE_PLATFORM),
+        "dockerfile": scan_dockerfiles(SECURE_PLATFORM),
+    }
+
+
+@pytest.fixture(scope="module")
+def insecure_platform() -> dict[str, set[Finding]]:
+    return {
+        "terraform": scan_hcl(INSECURE_PLATFORM),
+        "terraform_plan": scan_plans([INSECURE_PLATFORM / "tfplan.json"], INSECURE_PLATFORM),
+        "kubernetes": scan_manifests(INSECURE_PLATFORM),
+        "dockerfile": scan_dockerfiles(INSECURE_PLATFORM),
+    }
+
+
+@pytest.mark.parametrize("engine", ["terraform", "terraform_plan", "kubernetes", "dockerfile"])
+def test_secure_platform_has_no_findings(engine: str, secure_platform: dict[str, set[Finding]]) -> None:
+    assert failed(secure_platform[engine]) == set()
+
+
+def test_secure_platform_is_judged_by_most_of_the_catalog(secure_platform: dict[str, set[Finding]]) -> None:
+    """Zero findings mean something only if the rules ran: count the rules that passed something."""
+    passed = {f.check_id for findings in secure_platform.values() for f in findings if f.verdict == "PASSED"}
+    assert len(passed) >= 60, f"only {len(passed)} of {len(load_catalog())} rules judged the platform"
+
+
+def test_insecure_platform_reports_exactly_its_misconfigurations(insecure_platform: dict[str, set[Finding]]) -> None:
+    assert failed(insecure_platform["terraform"]) == INSECURE_PLATFORM_TERRAFORM_FINDINGS
+    assert failed(insecure_platform["kubernetes"]) == INSECURE_PLATFORM_MANIFEST_FINDINGS
+    assert failed_files(insecure_platform["dockerfile"]) == INSECURE_PLATFORM_DOCKERFILE_FINDINGS
+
+
+def test_insecure_platform_plan_agrees_with_its_hcl(insecure_platform: dict[str, set[Finding]]) -> None:
+    assert failed(insecure_platform["terraform_plan"]) == INSECURE_PLATFORM_TERRAFORM_FINDINGS
+
+
+def test_insecure_platform_comments_name_exactly_the_rules_that_report() -> None:
+    reported = {rule_id for rule_id, _ in INSECURE_PLATFORM_TERRAFORM_FINDINGS}
+    reported |= {rule_id for rule_id, _ in INSECURE_PLATFORM_MANIFEST_FINDINGS | INSECURE_PLATFORM_DOCKERFILE_FINDINGS}
+    assert commented_rules(INSECURE_PLATFORM) == reported
+
+
+def test_quick_start_stack_reports_exactly_the_commented_misconfigurations() -> None:
+    assert failed(scan_hcl(QUICK_START)) == QUICK_START_FINDINGS
+    assert commented_rules(QUICK_START) == {rule_id for rule_id, _ in QUICK_START_FINDINGS}

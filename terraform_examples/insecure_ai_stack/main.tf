@@ -22,7 +22,8 @@ resource "aws_kms_key" "training_data" {
   # enable_key_rotation is not set          <- CKV_AISEC_4
 }
 
-resource "aws_s3_bucket" "training_data" { # <- CKV2_AISEC_1 (no public access block), CKV2_AISEC_2 (no TLS-only policy)
+# <- CKV2_AISEC_1 (no public access block), CKV2_AISEC_2 (no TLS-only policy), CKV2_AISEC_4 (not versioned)
+resource "aws_s3_bucket" "training_data" {
   bucket = "example-ai-training-data"
 }
 
@@ -42,6 +43,7 @@ resource "aws_sagemaker_notebook_instance" "research" {
   role_arn      = aws_iam_role.notebook.arn
   instance_type = "ml.t3.medium"
   # direct_internet_access defaults to "Enabled" and there is no subnet_id   <- CKV_AISEC_5
+  # root access, IMDSv1 and an AWS-managed volume key are the defaults        <- CKV_AISEC_12, CKV_AISEC_13, CKV_AISEC_11
 }
 
 resource "aws_sagemaker_domain" "studio" {
@@ -50,6 +52,7 @@ resource "aws_sagemaker_domain" "studio" {
   vpc_id      = "vpc-0123456789abcdef0"
   subnet_ids  = ["subnet-0123456789abcdef0"]
   # app_network_access_type defaults to "PublicInternetOnly"               <- CKV_AISEC_6
+  # no kms_key_id, no per-user source identity                             <- CKV_AISEC_14, CKV_AISEC_26
 
   default_user_settings {
     execution_role = aws_iam_role.notebook.arn
@@ -115,6 +118,7 @@ resource "aws_ecs_task_definition" "model_server" {
     image     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm:0.6.3"
     essential = true
     # no "user": the container runs as root    <- CKV_AISEC_10
+    # writable root file system                <- CKV_AISEC_105
     portMappings = [{ containerPort = 8000 }]
   }])
 }

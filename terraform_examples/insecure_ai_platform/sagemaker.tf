@@ -1,0 +1,80 @@
+# --- SageMaker: Studio, notebook, model, endpoint ------------------------------------------------
+
+resource "aws_sagemaker_domain" "studio" {
+  domain_name             = "ml-studio"
+  auth_mode               = "IAM"
+  vpc_id                  = aws_vpc.ml.id
+  subnet_ids              = [aws_subnet.private_a.id, aws_subnet.private_b.id]
+  app_network_access_type = "PublicInternetOnly" # <- CKV_AISEC_6
+  # no kms_key_id                                   <- CKV_AISEC_14
+
+  default_user_settings {
+    execution_role  = aws_iam_role.sagemaker_execution.arn
+    security_groups = [aws_security_group.workloads.id]
+  }
+
+  # no domain_settings.execution_role_identity_config   <- CKV_AISEC_26
+}
+
+resource "aws_sagemaker_user_profile" "data_scientist" {
+  domain_id         = aws_sagemaker_domain.studio.id
+  user_profile_name = "data-scientist"
+
+  # no user_settings, so no execution role of its own   <- CKV_AISEC_15
+}
+
+resource "aws_sagemaker_notebook_instance" "research" {
+  name                   = "research"
+  role_arn               = aws_iam_role.sagemaker_execution.arn
+  instance_type          = "ml.t3.medium"
+  subnet_id              = aws_subnet.private_a.id
+  security_groups        = [aws_security_group.workloads.id]
+  direct_internet_access = "Enabled" # <- CKV_AISEC_5
+  # root_access defaults to Enabled     <- CKV_AISEC_12
+  # no kms_key_id                       <- CKV_AISEC_11
+  # IMDSv1 allowed by default           <- CKV_AISEC_13
+}
+
+resource "aws_sagemaker_model" "llm" {
+  name                     = "llm"
+  execution_role_arn       = aws_iam_role.sagemaker_execution.arn
+  enable_network_isolation = false # <- CKV_AISEC_16
+
+  primary_container {
+    image          = "111122223333.dkr.ecr.us-east-1.amazonaws.com/llm-server:1.4.2"
+    model_data_url = "s3://example-ai-model-artifacts/llm/model.tar.gz"
+  }
+  # no vpc_config                    <- CKV_AISEC_17
+}
+
+resource "aws_sagemaker_endpoint_configuration" "llm" {
+  name = "llm"
+  # no kms_key_arn for instance storage   <- CKV_AISEC_18
+
+  production_variants {
+    variant_name           = "primary"
+    model_name             = aws_sagemaker_model.llm.name
+    instance_type          = "ml.m5.xlarge"
+    initial_instance_count = 2
+    enable_ssm_access      = true # <- CKV_AISEC_25
+  }
+
+  data_capture_config {
+    enable_capture              = true
+    initial_sampling_percentage = 100
+    destination_s3_uri          = "s3://example-ai-model-artifacts/captures/llm"
+    # no kms_key_id for the captured requests and responses   <- CKV_AISEC_20
+
+    capture_options {
+      capture_mode = "Input"
+    }
+    capture_options {
+      capture_mode = "Output"
+    }
+  }
+}
+
+resource "aws_sagemaker_endpoint" "llm" {
+  name                 = "llm"
+  endpoint_config_name = aws_sagemaker_endpoint_configuration.llm.name
+}
