@@ -184,7 +184,7 @@ def test_manifests_and_dockerfiles_are_scanned_with_their_frameworks(tmp_path: P
         "apiVersion: v1\nkind: Pod\nmetadata: {name: jupyter}\nspec:\n  containers:\n    - {name: lab, image: x}\n",
         encoding="utf-8",
     )
-    (tmp_path / "Dockerfile").write_text("FROM python:3.11-slim\nCMD [\"python\"]\n", encoding="utf-8")
+    (tmp_path / "Dockerfile").write_text('FROM python:3.11-slim\nCMD ["python"]\n', encoding="utf-8")
     result = run_cli("scan", str(tmp_path), "-o", "json")
     reports = json.loads(result.stdout)
     reports = reports if isinstance(reports, list) else [reports]
