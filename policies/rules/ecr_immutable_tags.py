@@ -44,7 +44,10 @@ def _judge_exclusions(resource: Resource) -> Result:
     if problems:
         return combine(problems, problems[0])
     if not results:
-        return passed("image tags are immutable (IMMUTABLE_WITH_EXCLUSION without exclusion filters)")
+        # ECR requires exclusion filters with this setting; none here means they could not be read.
+        return unknown(
+            f"IMMUTABLE_WITH_EXCLUSION without a readable {EXCLUSION_BLOCK}: which tags stay mutable is not known"
+        )
     patterns = ", ".join(result.reason for result in results)
     return passed(f"image tags are immutable except those matching {patterns}")
 

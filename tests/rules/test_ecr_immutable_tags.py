@@ -43,7 +43,7 @@ def test_mutable_with_exclusion_fails_whatever_the_filters() -> None:
 
 @pytest.mark.parametrize(
     "exclusions",
-    [[exclusion("latest")], [exclusion("dev-*"), exclusion("latest")], exclusion("latest"), [], None],
+    [[exclusion("latest")], [exclusion("dev-*"), exclusion("latest")], exclusion("latest")],
 )
 def test_immutable_with_specific_exclusions_passes(exclusions: Any) -> None:
     """A block may arrive as a list of dicts (HCL, plan) or one dict (Pulumi)."""
@@ -79,6 +79,14 @@ def test_unreadable_exclusion_filters_are_unknown(pattern: Any) -> None:
 def test_a_wildcard_exclusion_fails_even_beside_an_unknown_one() -> None:
     exclusions = [exclusion("var.tag"), exclusion("*")]
     assert evaluate(repository("IMMUTABLE_WITH_EXCLUSION", exclusions)).verdict is Verdict.FAIL
+
+
+@pytest.mark.parametrize("exclusions", [None, []])
+def test_immutable_with_exclusion_without_filters_is_unknown(exclusions: Any) -> None:
+    """ECR requires filters with this setting: none here means they could not be read (a Pulumi program
+    sends them as image_tag_mutability_exclusion_filters)."""
+    result = evaluate(repository("IMMUTABLE_WITH_EXCLUSION", exclusions))
+    assert result.verdict is Verdict.UNKNOWN
 
 
 @pytest.mark.parametrize("exclusions", ["var.filters", "latest", 3])
