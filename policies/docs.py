@@ -23,14 +23,24 @@ COMPONENTS_END = "<!-- component-table:end -->"
 
 
 def rule_table(rules: tuple[Rule, ...]) -> str:
-    lines = ["| ID | Severity | Pillar | Rule | Resource types |", "| --- | --- | --- | --- | --- |"]
+    lines = ["| ID | Severity | Pillar | Rule | Judges |", "| --- | --- | --- | --- | --- |"]
     for rule in rules:
-        types = ", ".join(f"`{t}`" for t in (*rule.resource_types, *(f"data.{t}" for t in rule.data_types)))
+        types = ", ".join(f"`{t}`" for t in _judged(rule))
         lines.append(
             f"| [{rule.id}](docs/rules.md#{rule.id.lower()}) | {rule.severity} | {rule.pillar} "
             f"| {rule.title} | {types} |"
         )
     return "\n".join(lines)
+
+
+def _judged(rule: Rule) -> list[str]:
+    """What a rule judges, as users write it: Terraform types, data sources, manifest kinds, Dockerfiles."""
+    return [
+        *rule.resource_types,
+        *(f"data.{t}" for t in rule.data_types),
+        *(f"kind: {kind}" for kind in rule.kubernetes_kinds),
+        *(("Dockerfile",) if rule.dockerfile else ()),
+    ]
 
 
 def _framework_lines(rule: Rule) -> list[str]:
@@ -43,8 +53,7 @@ def _framework_lines(rule: Rule) -> list[str]:
 
 
 def rule_section(rule: Rule) -> str:
-    types = ", ".join(f"`{t}`" for t in rule.resource_types)
-    data = ", ".join(f"`data.{t}`" for t in rule.data_types)
+    judged = ", ".join(f"`{t}`" for t in _judged(rule))
     overlap = ", ".join(rule.checkov_builtin_overlap) or "none"
     parts = [
         f"## {rule.id}",
@@ -55,7 +64,7 @@ def rule_section(rule: Rule) -> str:
         "",
         rule.description,
         "",
-        f"Resource types: {types}" + (f"; data sources: {data}" if data else ""),
+        f"Judges: {judged}",
         "",
         f"Overlapping Checkov built-in checks: {overlap}",
         "",

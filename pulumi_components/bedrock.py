@@ -196,6 +196,7 @@ class BedrockGuardrail(pulumi.ComponentResource):
         "CKV_AISEC_33",
         "CKV_AISEC_34",
         "CKV_AISEC_35",
+        "CKV_AISEC_112",
         "CKV2_AISEC_10",
     )
 
@@ -395,6 +396,7 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
         "CKV_AISEC_77",
         "CKV_AISEC_110",
         "CKV_AISEC_111",
+        "CKV_AISEC_112",
         "CKV2_AISEC_1",
         "CKV2_AISEC_2",
         "CKV2_AISEC_3",

@@ -180,8 +180,10 @@ class NonRootContainerService(pulumi.ComponentResource):
         "CKV_AISEC_77",
         "CKV_AISEC_105",
         "CKV_AISEC_106",
+        "CKV_AISEC_107",
         "CKV_AISEC_110",
         "CKV_AISEC_111",
+        "CKV_AISEC_112",
     )
 
     log_key: aws.kms.Key | None

@@ -70,12 +70,15 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
         description: str | None = None,
         max_session_duration: int = 3600,
         permissions_boundary: pulumi.Input[str] | None = None,
+        allow_source_identity: bool = False,
         tags: Mapping[str, str] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         """
         :param name: The component's logical name; children are named ``<name>-<part>``.
         :param service_principals: Services that may assume the role, e.g. ``["sagemaker.amazonaws.com"]``.
+        :param allow_source_identity: Also trust ``sts:SetSourceIdentity``, so that the service can record who
+            acts under the role (SageMaker Studio's user-profile identity, CKV_AISEC_26).
         :param statements: Identity-policy statements: a list of statement dicts, a policy document (dict) or its
             JSON text. ``Action`` must be literal;
             ``Resource`` may hold Outputs (ARNs), which are checked again when they resolve.
@@ -115,7 +118,9 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
                     "Sid": "TrustedServicesOfThisAccount",
                     "Effect": "Allow",
                     "Principal": {"Service": principals if len(principals) > 1 else principals[0]},
-                    "Action": "sts:AssumeRole",
+                    "Action": ["sts:AssumeRole", "sts:SetSourceIdentity"]
+                    if allow_source_identity
+                    else "sts:AssumeRole",
                     "Condition": {"StringEquals": {"aws:SourceAccount": source_account}},
                 }
             ]

@@ -57,6 +57,7 @@ class PrivateAiNetwork(pulumi.ComponentResource):
         "CKV_AISEC_77",
         "CKV_AISEC_110",
         "CKV_AISEC_111",
+        "CKV_AISEC_112",
         "CKV2_AISEC_5",
     )
 

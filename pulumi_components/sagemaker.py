@@ -115,6 +115,7 @@ class SecureNotebook(pulumi.ComponentResource):
         "CKV_AISEC_11",
         "CKV_AISEC_12",
         "CKV_AISEC_13",
+        "CKV_AISEC_112",
     )
 
     kms_key: aws.kms.Key | None
@@ -253,8 +254,10 @@ class SecureStudioDomain(pulumi.ComponentResource):
         "CKV_AISEC_8",
         "CKV_AISEC_9",
         "CKV_AISEC_14",
+        "CKV_AISEC_26",
         "CKV_AISEC_110",
         "CKV_AISEC_111",
+        "CKV_AISEC_112",
     )
 
     kms_key: aws.kms.Key | None
@@ -338,6 +341,7 @@ class SecureStudioDomain(pulumi.ComponentResource):
             statements=[*use_kms_key(kms_key_arn), *extra],
             managed_policy_arns=list(execution_role_managed_policy_arns),
             description=f"Execution role of the SageMaker Studio domain {name}",
+            allow_source_identity=True,
             tags=tags or None,
             opts=child,
         )
@@ -355,7 +359,10 @@ class SecureStudioDomain(pulumi.ComponentResource):
                 execution_role=self.execution_role.arn,
                 security_groups=security_groups,
             ),
-            domain_settings=aws.sagemaker.DomainDomainSettingsArgs(security_group_ids=security_groups),
+            # CloudTrail records which user profile acted under the shared execution role (CKV_AISEC_26).
+            domain_settings=aws.sagemaker.DomainDomainSettingsArgs(
+                security_group_ids=security_groups, execution_role_identity_config="USER_PROFILE_NAME"
+            ),
             tags=tags or None,
             opts=child,
         )
@@ -406,6 +413,8 @@ class SecureModelEndpoint(pulumi.ComponentResource):
         "CKV_AISEC_18",
         "CKV_AISEC_19",
         "CKV_AISEC_20",
+        "CKV_AISEC_25",
+        "CKV_AISEC_112",
         "CKV2_AISEC_1",
         "CKV2_AISEC_2",
         "CKV2_AISEC_3",

@@ -132,7 +132,11 @@ def test_dockerfile_examples_get_exactly_the_named_verdicts(
     expected = {(_expected_verdict(f.name, f.name), f"{rule.name}/{f.name}") for f in files}
     expected = {item for item in expected if item[0]}
     assert_both_outcomes(expected, f"{rule.name}/*.Dockerfile")
-    found = {(f.verdict, f.file) for f in rule_examples_dockerfiles if f.check_id == rule.id}
+    found = {
+        (f.verdict, f.file)
+        for f in rule_examples_dockerfiles
+        if f.check_id == rule.id and f.file.startswith(f"{rule.name}/")
+    }
     assert found == expected
 
 

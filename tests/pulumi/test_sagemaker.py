@@ -179,7 +179,7 @@ def test_domain_defaults_register_exactly_the_secure_set(mocks: RecordingMocks) 
         "appNetworkAccessType": "VpcOnly",
         "kmsKeyId": key_arn,
         "defaultUserSettings": {"executionRole": role.outputs["arn"], "securityGroups": [SG]},
-        "domainSettings": {"securityGroupIds": [SG]},
+        "domainSettings": {"securityGroupIds": [SG], "executionRoleIdentityConfig": "USER_PROFILE_NAME"},
     }
     trust = json.loads(role.inputs["assumeRolePolicy"])["Statement"]
     assert [(s["Principal"], s["Condition"]) for s in trust] == [
@@ -202,6 +202,12 @@ def test_domain_defaults_register_exactly_the_secure_set(mocks: RecordingMocks) 
     ]
     assert component.kms_key is not None
     assert component.execution_role.policy is not None
+
+
+def test_domain_execution_role_lets_studio_record_the_user_profile(mocks: RecordingMocks) -> None:
+    run(_domain)
+    trust = json.loads(mocks.one(ROLE).inputs["assumeRolePolicy"])
+    assert trust["Statement"][0]["Action"] == ["sts:AssumeRole", "sts:SetSourceIdentity"]
 
 
 def test_domain_extra_role_statements_are_appended(mocks: RecordingMocks) -> None:
