@@ -10,68 +10,18 @@ from policies import iam
 from policies.graph import Graph
 from policies.model import Resource, Result, combine, failed, passed, unknown
 
-# Condition keys that tie a request to an organization, account, principal, the resource a service acts
-# for, or a network.
-NARROWING_KEYS = frozenset(
-    key.lower()
-    for key in (
-        "aws:PrincipalOrgID",
-        "aws:PrincipalOrgPaths",
-        "aws:PrincipalAccount",
-        "aws:PrincipalArn",
-        "aws:SourceAccount",
-        "aws:SourceArn",
-        "aws:SourceOrgID",
-        "aws:SourceOrgPaths",
-        "aws:SourceVpc",
-        "aws:SourceVpce",
-        "aws:SourceIp",
-    )
-)
-# Exact tests fail for any other value and for a missing key: any value narrows.
-EXACT_OPERATORS = frozenset({"stringequals", "stringequalsignorecase"})
-# Pattern tests narrow unless a value matches everything.
-PATTERN_OPERATORS = frozenset({"stringlike", "arnequals", "arnlike", "ipaddress"})
-MATCH_EVERYTHING = frozenset({"0.0.0.0/0", "::/0"})
-
-
-def _matches_everything(value: str) -> bool:
-    return value in MATCH_EVERYTHING or set(value) <= {"*", "?"}
-
-
-def _narrowing(statement: iam.Statement) -> list[str]:
-    """The condition keys that narrow ``statement`` to known parties (``ForAnyValue:`` narrows too)."""
-    found = []
-    for condition in statement.conditions:
-        operator = condition.operator.lower().removeprefix("foranyvalue:")
-        if condition.key.lower() not in NARROWING_KEYS or not condition.values:
-            continue
-        if operator in EXACT_OPERATORS or (
-            operator in PATTERN_OPERATORS
-            and not statement.is_unknown("conditions")  # a value not known at plan time might be "*"
-            and not any(_matches_everything(value) for value in condition.values)
-        ):
-            found.append(condition.key)
-    return found
-
-
-def _everyone(statement: iam.Statement) -> str | None:
-    if statement.applies_to_everyone:
-        return 'Principal "*"'
-    if statement.not_principals:
-        return "NotPrincipal (everyone but the principals it names)"
-    return None
+# A repository is reached by principals of an organization or account, by services acting for a source
+# resource, or over a network path (VPC endpoint, VPC, IP ranges): each of these narrows "*".
+NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS | iam.NETWORK_NARROWING_KEYS
 
 
 def _judge(statement: iam.Statement, name: str) -> Result | None:
     """FAIL or UNKNOWN for a statement that (may) allow everyone, None for one that does not."""
-    if statement.is_deny or _narrowing(statement):
+    grants = iam.grants_everyone(statement, NARROWING_KEYS)
+    if grants is False:
         return None
-    everyone = _everyone(statement)
-    maybe_everyone = everyone or statement.is_unknown("principals", "not_principals")
-    if not maybe_everyone:
-        return None
-    if statement.is_allow and everyone and not statement.is_unknown("conditions"):
+    if grants is True:
+        everyone = iam.everyone_principal(statement)
         return failed(f"{name} allows {everyone} without a condition that narrows it to your organization or accounts")
     unknown_fields = ", ".join(sorted(statement.unknown_fields)) or "effect"
     return unknown(f"{name} may allow everyone: {unknown_fields} not known at plan time")

@@ -122,7 +122,6 @@ def test_a_json_string_is_read_like_a_decoded_document() -> None:
     [
         allow({"AWS": "var.pullers"}),
         allow({"AWS": ["arn:aws:iam::210987654321:root", "${var.extra}"]}),
-        allow("*", {"StringEquals": {"aws:PrincipalOrgID": "var.org"}}),
         allow("*", {"StringLike": {"aws:PrincipalOrgPaths": ["o-a1b2c3d4e5/*", "${var.path}"]}}),
         {"Effect": "var.effect", "Principal": "*", "Action": PULL},
         allow("var.principal"),
@@ -132,6 +131,23 @@ def test_values_not_known_at_plan_time_are_unknown(statement: dict[str, Any]) ->
     result = judge(document(statement))
     assert result.verdict is Verdict.UNKNOWN
     assert "not known at plan time" in result.reason
+
+
+def test_an_exact_test_narrows_even_when_its_value_is_not_known() -> None:
+    """StringEquals admits only the value it names, whatever that turns out to be."""
+    condition = {"StringEquals": {"aws:PrincipalOrgID": "var.org"}}
+    assert judge(document(allow("*", condition))).verdict is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/inference"}},
+        {"ArnLike": {"aws:SourceArn": "arn:aws:lambda:us-east-1:*:function:*"}},
+    ],
+)
+def test_arn_patterns_of_any_account_do_not_narrow(condition: dict[str, Any]) -> None:
+    assert judge(document(allow("*", condition))).verdict is Verdict.FAIL
 
 
 def test_a_known_public_statement_fails_beside_an_unknown_one() -> None:
