@@ -1,5 +1,5 @@
-"""What the rules for the ``awscc`` provider (AWS Cloud Control) share: reading its nested objects, and
-judgments of single settings.
+"""What the rules for the ``awscc`` provider (AWS Cloud Control) share: reading its nested objects, and a
+judgment the aws provider's rules can share.
 
 awscc generates its schemas from CloudFormation: property names in snake_case, and nested properties as
 attributes that hold objects (``guardrail_configuration = { guardrail_identifier = "..." }``) or lists of
@@ -11,7 +11,9 @@ one shape, all of which the readers below accept:
 * Plan JSON: an object arrives as a one-item list of dicts. Terraform leaves values known only after apply out
   of the object, and Checkov fills in references for top-level attributes only, so a member that refers to
   another resource is simply absent in a plan. awscc plans every optional attribute left unset as known after
-  apply too, so a plan cannot tell those two apart. Each rule says how it reads an absent member.
+  apply too, so a plan cannot tell those two apart. Each rule says how it reads an absent member. An object
+  whose members are all known only after apply arrives holding nothing but Checkov's bookkeeping keys
+  (``__file__``, ``start_line``), which the adapter does not strip from it.
 
 ``judge_instance_storage_key`` takes the attribute's name, so the aws provider's endpoint configurations
 (``kms_key_arn``) can be judged by the same function as awscc's (``kms_key_id``).
