@@ -40,8 +40,8 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
     * ``role`` (``aws.iam.Role``): trusted by ``service_principals`` only, on the condition
       ``aws:SourceAccount`` equals the account (confused-deputy protection);
     * ``policy`` (``aws.iam.RolePolicy``, ``None`` without statements): the inline policy made of
-      ``statements``, which may not allow ``"*"``/``service:*`` actions or ``iam:PassRole`` on resource ``"*"``
-      (CKV_AISEC_8);
+      ``statements``, which may not allow ``"*"``/``service:*`` actions (CKV_AISEC_8) or ``iam:PassRole``
+      (CKV_AISEC_110) on resource ``"*"``;
     * ``attachments``: one ``aws.iam.RolePolicyAttachment`` per entry of ``managed_policy_arns``, none of which
       may be a broad AWS-managed policy such as AdministratorAccess or AmazonSageMakerFullAccess (CKV_AISEC_9).
 

@@ -290,8 +290,8 @@ class SecureStudioDomain(pulumi.ComponentResource):
         :param kms_key_arn: ARN of a customer-managed key for the EFS home volume; a new rotating key is created
             when omitted. AWS-managed keys are refused (CKV_AISEC_14).
         :param execution_role_statements: Identity-policy statements the execution role needs beyond using the
-            key (read the training-data bucket, invoke models...). ``"*"``/``service:*`` actions or
-            ``iam:PassRole`` on resource ``"*"`` are refused (CKV_AISEC_8).
+            key (read the training-data bucket, invoke models...). ``"*"``/``service:*`` actions (CKV_AISEC_8)
+            or ``iam:PassRole`` (CKV_AISEC_110) on resource ``"*"`` are refused.
         :param execution_role_managed_policy_arns: Managed policies to attach to the execution role; broad
             AWS-managed ones such as AmazonSageMakerFullAccess are refused (CKV_AISEC_9).
         :param app_network_access_type: Only ``"VpcOnly"`` is accepted (CKV_AISEC_6); the argument exists so a
