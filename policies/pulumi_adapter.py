@@ -44,6 +44,8 @@ TYPE_OVERRIDES = {
     "aws:bedrock/agentAgent:AgentAgent": "aws_bedrockagent_agent",
     "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase": "aws_bedrockagent_knowledge_base",
     "aws:bedrock/agentDataSource:AgentDataSource": "aws_bedrockagent_data_source",
+    "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults": "aws_ec2_instance_metadata_defaults",
+    "aws:fsx/openZfsFileSystem:OpenZfsFileSystem": "aws_fsx_openzfs_file_system",
     "aws:apigateway/method:Method": "aws_api_gateway_method",
     "aws:apigateway/stage:Stage": "aws_api_gateway_stage",
     "aws:apigateway/methodSettings:MethodSettings": "aws_api_gateway_method_settings",
@@ -58,7 +60,11 @@ _UNPREFIXED_MODULES = frozenset({"ec2"})
 PLURAL_BLOCKS: dict[str, dict[str, str]] = {
     "aws_s3_bucket_server_side_encryption_configuration": {"rules": "rule"},
     "aws_s3_bucket_lifecycle_configuration": {"rules": "rule"},
-    "aws_ecr_repository": {"encryption_configurations": "encryption_configuration"},
+    "aws_ecr_repository": {
+        "encryption_configurations": "encryption_configuration",
+        "image_tag_mutability_exclusion_filters": "image_tag_mutability_exclusion_filter",
+    },
+    "aws_ecr_registry_scanning_configuration": {"rules": "rule", "repository_filters": "repository_filter"},
     "aws_ecs_service": {
         "capacity_provider_strategies": "capacity_provider_strategy",
         "load_balancers": "load_balancer",

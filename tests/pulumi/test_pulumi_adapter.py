@@ -222,6 +222,16 @@ def test_properties_pulumi_renamed_get_their_terraform_names() -> None:
     assert "function_name" not in aws.lambda_.Function._internal_init.__code__.co_varnames
 
 
+def test_ecr_registry_scanning_rules_and_their_filters_get_terraform_names() -> None:
+    scanning = normalize(
+        "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+        "registry",
+        {"scanType": "ENHANCED", "rules": [{"scanFrequency": "SCAN_ON_PUSH", "repositoryFilters": [{"filter": "*"}]}]},
+    )
+    assert scanning is not None and scanning.type == "aws_ecr_registry_scanning_configuration"
+    assert scanning.attrs["rule"] == [{"scan_frequency": "SCAN_ON_PUSH", "repository_filter": [{"filter": "*"}]}]
+
+
 def test_rest_api_and_secret_replicas_get_their_terraform_names() -> None:
     stage = normalize("aws:apigateway/stage:Stage", "s", {"restApi": "abc123", "stageName": "prod"})
     assert stage is not None and stage.attrs == {"rest_api_id": "abc123", "stage_name": "prod"}
