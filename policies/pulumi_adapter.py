@@ -41,9 +41,6 @@ TYPE_OVERRIDES = {
     "aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration": (
         "aws_bedrock_model_invocation_logging_configuration"
     ),
-    "aws:bedrock/agentAgent:AgentAgent": "aws_bedrockagent_agent",
-    "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase": "aws_bedrockagent_knowledge_base",
-    "aws:bedrock/agentDataSource:AgentDataSource": "aws_bedrockagent_data_source",
     "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults": "aws_ec2_instance_metadata_defaults",
     "aws:fsx/openZfsFileSystem:OpenZfsFileSystem": "aws_fsx_openzfs_file_system",
     "aws:apigateway/method:Method": "aws_api_gateway_method",
@@ -130,6 +127,8 @@ def terraform_type(type_token: str) -> str | None:
     name = snake_case(camel_name)
     if module in _UNPREFIXED_MODULES:
         return f"aws_{name}"
+    if module == "bedrock" and name.startswith("agent_"):
+        return f"aws_bedrockagent_{name.removeprefix('agent_')}"  # Terraform's Agents for Bedrock service
     module = snake_case(module)
     if name == module or name.startswith(f"{module}_"):
         return f"aws_{name}"
