@@ -6,8 +6,9 @@ Pulumi resources unchanged:
 
 * type token -> Terraform type: ``aws:<module>/<camelName>:<Name>`` -> ``aws_<module>_<snake_name>``, without
   repeating the module (``aws:s3/bucketPolicy:BucketPolicy`` -> ``aws_s3_bucket_policy``); the ``ec2``
-  module maps to ``aws_<snake_name>`` (``aws:ec2/securityGroup:SecurityGroup`` -> ``aws_security_group``);
-  the few that do not follow either pattern are in ``TYPE_OVERRIDES``;
+  module maps to ``aws_<snake_name>`` (``aws:ec2/securityGroup:SecurityGroup`` -> ``aws_security_group``),
+  ``aws:bedrock/agent<Name>`` to ``aws_bedrockagent_<name>``; the few that follow no pattern are in
+  ``TYPE_OVERRIDES``;
 * property names: camelCase on the wire -> snake_case (``kmsMasterKeyId`` -> ``kms_master_key_id``);
 * block names: Pulumi pluralizes Terraform blocks that may repeat (``rule`` -> ``rules``); ``PLURAL_BLOCKS``
   maps them back, per Terraform type; the few properties pulumi-aws renamed outright
