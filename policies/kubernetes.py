@@ -7,11 +7,11 @@ Terraform resources use snake_case blocks (``container``, ``security_context``) 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from policies.model import Resource, first_block
+from policies.model import Resource, Result, combine, first_block, passed, unknown
 
 # Where the pod template sits, as a path of keys from the top of the object.
 MANIFEST_POD_SPEC_PATHS: dict[str, tuple[str, ...]] = {
@@ -120,3 +120,18 @@ def pod_spec(resource: Resource) -> PodSpec | None:
     if not isinstance(node, Mapping):
         return None
     return PodSpec(_mapping(node.get("securityContext")), _manifest_containers(node))
+
+
+def judge_containers(resource: Resource, judge: Callable[[Container, dict[str, Any]], Result]) -> Result:
+    """Judge every container of a workload with ``judge(container, pod_security_context)``; any FAIL wins.
+
+    A workload whose pod spec or containers cannot be found gets no verdict.
+    """
+    spec = pod_spec(resource)
+    if spec is None:
+        return unknown("no pod spec found")
+    if not spec.containers:
+        if spec.incomplete:
+            return unknown("containers are written as dynamic blocks")
+        return unknown("the pod spec lists no containers")
+    return combine([judge(container, spec.security_context) for container in spec.containers], passed("no containers"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from policies.kubernetes import Container, pod_spec
-from policies.model import Resource, Result, as_bool, combine, failed, is_unresolved, passed, unknown
+from policies.kubernetes import Container, judge_containers
+from policies.model import Resource, Result, as_bool, failed, is_unresolved, passed, unknown
 
 
 def _judge_container(container: Container) -> Result:
@@ -21,11 +21,4 @@ def _judge_container(container: Container) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    spec = pod_spec(resource)
-    if spec is None:
-        return unknown("no pod spec found")
-    if not spec.containers:
-        if spec.incomplete:
-            return unknown("containers are written as dynamic blocks")
-        return unknown("the pod spec lists no containers")
-    return combine([_judge_container(c) for c in spec.containers], passed("no containers"))
+    return judge_containers(resource, lambda container, _pod_context: _judge_container(container))

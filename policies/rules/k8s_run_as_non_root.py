@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from policies.kubernetes import Container, pod_spec
-from policies.model import Resource, Result, as_bool, as_int, combine, failed, is_unresolved, passed, unknown
+from policies.kubernetes import Container, judge_containers
+from policies.model import Resource, Result, as_bool, as_int, failed, is_unresolved, passed, unknown
 
 
 def _effective(container: Container, pod_context: dict[str, Any], key: str) -> Any:
@@ -31,11 +31,4 @@ def _judge_container(container: Container, pod_context: dict[str, Any]) -> Resul
 
 
 def evaluate(resource: Resource) -> Result:
-    spec = pod_spec(resource)
-    if spec is None:
-        return unknown("no pod spec found")
-    if not spec.containers:
-        if spec.incomplete:
-            return unknown("containers are written as dynamic blocks")
-        return unknown("the pod spec lists no containers")
-    return combine([_judge_container(c, spec.security_context) for c in spec.containers], passed("no containers"))
+    return judge_containers(resource, _judge_container)
