@@ -12,10 +12,13 @@ in ``policies/checkov_checks`` calls each time Checkov loads the external checks
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
 from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from checkov.common.bridgecrew.severities import Severities
@@ -36,7 +39,7 @@ from networkx import DiGraph
 
 from policies.catalog import Rule, load_catalog
 from policies.graph import Graph
-from policies.model import Resource, Result, Verdict
+from policies.model import KNOWN_AFTER_APPLY, Resource, Result, Verdict
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +79,9 @@ def _looks_like_block(item: Any) -> bool:
     if not isinstance(item, Mapping):
         return False
     entries = [(key, value) for key, value in item.items() if not _is_bookkeeping(key)]
-    return bool(entries) and all(
+    if not entries:
+        return bool(item)  # only Checkov's line numbers: a block whose every member is unknown until apply
+    return all(
         isinstance(value, list) and isinstance(key, str) and _TERRAFORM_NAME.match(key) for key, value in entries
     )
 
@@ -117,12 +122,111 @@ def normalize_conf(resource_type: str, conf: Mapping[str, Any]) -> Resource:
     address = conf.get("__address__")
     if not isinstance(address, str):
         address = f"{resource_type}.unnamed"
+    attrs = _normalize_block(conf)
+    plan_file = _plan_file(conf)
+    if plan_file is not None:
+        unknown, written = _plan_unknowns(plan_file).get(address, (None, None))
+        _mark_known_after_apply(attrs, unknown, written)
     return Resource(
         type=resource_type,
         address=address,
-        attrs=_normalize_block(conf),
+        attrs=attrs,
         dynamic_blocks=_dynamic_block_names(conf),
     )
+
+
+# -- values a plan knows only after apply --------------------------------------------------------------
+# Terraform leaves such values out of planned_values and marks them in resource_changes[].change.after_unknown.
+# Checkov fills a missing value with the expression's first reference to a resource, but not when the
+# expression goes through a variable or a local (references: ["local.key"]), and it drops after_unknown
+# (unless EVAL_TF_PLAN_AFTER_UNKNOWN is set, and then only one level deep). Without this a rule would take
+# "set from a local to a key created in the same plan" for "not set at all".
+
+
+def _plan_file(conf: Mapping[str, Any]) -> str | None:
+    """The plan file a configuration came from (Checkov records it for plan JSON only)."""
+    if "__change_actions__" not in conf:
+        return None
+    file = conf.get("__file__")
+    file = file[0] if isinstance(file, list) and file else file
+    return file if isinstance(file, str) and file.endswith(".json") else None
+
+
+_INSTANCE_KEY = re.compile(r"\[[^\]]*\]")
+
+
+def _configured_resources(module: Any, prefix: str, found: dict[str, Any]) -> None:
+    """``address without instance keys -> expressions`` for a configuration module and its module calls."""
+    if not isinstance(module, dict):
+        return
+    for resource in module.get("resources") or []:
+        if isinstance(resource, dict) and isinstance(resource.get("address"), str):
+            found[prefix + resource["address"]] = resource.get("expressions") or {}
+    for name, call in (module.get("module_calls") or {}).items():
+        if isinstance(call, dict):
+            _configured_resources(call.get("module"), f"{prefix}module.{name}.", found)
+
+
+@lru_cache(maxsize=16)
+def _plan_unknowns(plan_file: str) -> dict[str, tuple[Any, Any]]:
+    """``address -> (after_unknown, configuration expressions)`` for every resource change of a plan file."""
+    try:
+        plan = json.loads(Path(plan_file).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(plan, dict):
+        return {}
+    configured: dict[str, Any] = {}
+    _configured_resources((plan.get("configuration") or {}).get("root_module"), "", configured)
+    changes = plan.get("resource_changes")
+    found: dict[str, tuple[Any, Any]] = {}
+    for change in changes if isinstance(changes, list) else []:
+        if isinstance(change, dict) and isinstance(change.get("change"), dict):
+            address = str(change.get("address"))
+            expressions = configured.get(_INSTANCE_KEY.sub("", address), {})
+            found[address] = (change["change"].get("after_unknown"), expressions)
+    return found
+
+
+def _is_expression(node: Any) -> bool:
+    return isinstance(node, dict) and ("references" in node or "constant_value" in node)
+
+
+def _mark_known_after_apply(attrs: Any, unknown: Any, written: Any) -> None:
+    """Fill ``KNOWN_AFTER_APPLY`` where the plan marks a value unknown, the configuration has none, and the
+    user wrote an expression for it (an Optional+Computed attribute left unset is also unknown in a plan, but
+    it takes the provider's default: leave it absent)."""
+    if not isinstance(attrs, dict) or not isinstance(unknown, dict) or not isinstance(written, dict):
+        return
+    for key, marker in unknown.items():
+        expression, value = written.get(key), attrs.get(key)
+        if expression is None:
+            continue
+        if value is None or value == []:
+            if marker is True or (isinstance(marker, list) and marker and all(item is True for item in marker)):
+                attrs[key] = KNOWN_AFTER_APPLY
+        elif _is_expression(expression) and isinstance(value, (dict, list)):
+            if "references" in expression:  # an object written as one expression that refers to other resources
+                _mark_object_members(value, marker)
+        elif isinstance(value, list) and isinstance(marker, list) and isinstance(expression, list):
+            for item, item_marker, item_expression in zip(value, marker, expression, strict=False):
+                _mark_known_after_apply(item, item_marker, item_expression)
+        elif isinstance(value, dict) and isinstance(expression, list) and expression:
+            _mark_known_after_apply(value, marker[0] if isinstance(marker, list) and marker else marker, expression[0])
+
+
+def _mark_object_members(value: Any, marker: Any) -> None:
+    """Inside an object written as one expression with references, members unknown until apply come from
+    those references (a constant object's unknown members are computed defaults, and stay absent)."""
+    if isinstance(value, list) and isinstance(marker, list):
+        for item, item_marker in zip(value, marker, strict=False):
+            _mark_object_members(item, item_marker)
+    elif isinstance(value, dict) and isinstance(marker, dict):
+        for key, member_marker in marker.items():
+            if member_marker is True and value.get(key) in (None, []):
+                value[key] = KNOWN_AFTER_APPLY
+            else:
+                _mark_object_members(value.get(key), member_marker)
 
 
 def _evaluate_safely(rule: Rule, resource: Resource, graph: Graph | None = None) -> Result:

@@ -9,7 +9,8 @@ Values that the engine could not resolve stay as Terraform expressions (strings)
 * a reference to another resource or data source (``aws_kms_key.k.arn``) is a real value whose content is
   unknown: it satisfies "must be set", but cannot be compared with a literal;
 * a variable, local or module output (``var.kms``, ``local.x``, ``module.m.arn``) is unresolved: a rule that
-  needs the value returns UNKNOWN.
+  needs the value returns UNKNOWN;
+* in a plan, a value Terraform knows only after apply is ``KNOWN_AFTER_APPLY`` and counts as a reference.
 """
 
 from __future__ import annotations
@@ -118,14 +119,21 @@ def is_unresolved(value: Any) -> bool:
     return any(f"${{{root}" in value for root in _UNRESOLVED_ROOTS)
 
 
+# A plan's value that Terraform will only know after apply (``after_unknown``), with no reference to name.
+KNOWN_AFTER_APPLY = "(known after apply)"
+
+
 def is_reference(value: Any) -> bool:
-    """A reference to another resource or data source attribute: set, but with unknown content."""
+    """A reference to another resource or data source attribute, or a value known only after apply: set,
+    but with unknown content."""
+    if value == KNOWN_AFTER_APPLY:
+        return True
     return isinstance(value, str) and bool(_RESOURCE_REFERENCE.match(_expression(value)))
 
 
 def referenced_address(value: Any) -> str | None:
     """``aws_s3_bucket.b[0].id`` -> ``aws_s3_bucket.b``; ``None`` for anything but a reference."""
-    if not is_reference(value):
+    if value == KNOWN_AFTER_APPLY or not is_reference(value):
         return None
     parts = _expression(value).split(".")
     width = 3 if parts[0] == "data" else 2

@@ -63,8 +63,10 @@ def main() -> int:
     source = Path(sys.argv[1]).resolve()
     variables = [f"-var={argument}" for argument in sys.argv[2:]]
     with tempfile.TemporaryDirectory(prefix="aisec-plan-") as scratch:
-        work = Path(scratch)
-        for tf_file in source.glob("*.tf"):
+        work = Path(scratch) / source.name
+        # the whole folder: local modules and terraform.tfvars come along
+        shutil.copytree(source, work, ignore=shutil.ignore_patterns("tfplan.json", ".terraform*"))
+        for tf_file in work.glob("*.tf"):
             text = tf_file.read_text(encoding="utf-8")
             text = re.sub(r'(?ms)^provider "aws" \{.*?^\}\n', "", text)  # replaced by PROVIDER_BLOCK
             (work / tf_file.name).write_text(without_unknown_cases(text), encoding="utf-8")

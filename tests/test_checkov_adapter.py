@@ -3,9 +3,11 @@ scoped, with the real Checkov engine."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from policies.checkov_adapter import normalize_conf, normalize_dockerfile
+from policies.model import KNOWN_AFTER_APPLY, is_reference
 from tests.scanning import scan_hcl
 
 BARE_BUCKET = 'resource "aws_s3_bucket" "lonely" {\n  bucket = "lonely-bucket"\n}\n'
@@ -106,3 +108,57 @@ def test_connection_rules_only_see_their_own_configuration(tmp_path: Path) -> No
         ("PASSED", "stack_a/main.tf"),
         ("FAILED", "stack_b/main.tf"),
     }
+
+
+def test_plan_values_known_only_after_apply_count_as_set_when_the_user_wrote_them(tmp_path: Path) -> None:
+    """Checkov drops a value unknown until apply when it comes through a local or variable; the adapter reads
+    the plan's after_unknown and configuration to tell "set, known after apply" from "left unset"."""
+    address = "aws_s3_bucket_server_side_encryption_configuration.data[0]"
+    plan = {
+        "resource_changes": [
+            {
+                "address": address,
+                "change": {
+                    "after_unknown": {
+                        "id": True,
+                        "rule": [{"apply_server_side_encryption_by_default": [{"kms_master_key_id": True}]}],
+                    }
+                },
+            },
+            {"address": "aws_kms_key.k", "change": {"after_unknown": {"policy": True, "arn": True}}},
+        ],
+        "configuration": {
+            "root_module": {
+                "resources": [
+                    {
+                        "address": "aws_s3_bucket_server_side_encryption_configuration.data",
+                        "expressions": {
+                            "rule": [
+                                {
+                                    "apply_server_side_encryption_by_default": [
+                                        {"kms_master_key_id": {"references": ["local.key"]}}
+                                    ]
+                                }
+                            ]
+                        },
+                    },
+                    {"address": "aws_kms_key.k", "expressions": {"enable_key_rotation": {"constant_value": True}}},
+                ]
+            }
+        },
+    }
+    plan_file = tmp_path / "tfplan.json"
+    plan_file.write_text(json.dumps(plan), encoding="utf-8")
+    bookkeeping = {"__file__": [str(plan_file)], "__change_actions__": ["create"]}
+    encryption = normalize_conf(
+        "aws_s3_bucket_server_side_encryption_configuration",
+        {
+            **bookkeeping,
+            "__address__": address,
+            "rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": ["aws:kms"]}]}],
+        },
+    )
+    default = encryption.attrs["rule"][0]["apply_server_side_encryption_by_default"][0]
+    assert default["kms_master_key_id"] == KNOWN_AFTER_APPLY and is_reference(default["kms_master_key_id"])
+    key = normalize_conf("aws_kms_key", {**bookkeeping, "__address__": "aws_kms_key.k", "enable_key_rotation": [True]})
+    assert "policy" not in key.attrs  # Optional+Computed and left unset: the provider's default policy
