@@ -90,8 +90,12 @@ def validate_metadata(metadata: Any, source: str) -> None:
             raise CatalogError(f"{source}: unknown {framework} IDs {unknown_ids}")
 
 
+# libyaml's loader when PyYAML was built with it: the catalog loads in every scan, and this is ten times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_rule(metadata_path: Path) -> Rule:
-    metadata = yaml.safe_load(metadata_path.read_text(encoding="utf-8"))
+    metadata = yaml.load(metadata_path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     validate_metadata(metadata, metadata_path.name)
     module = importlib.import_module(f"policies.rules.{metadata_path.stem}")
     logic = getattr(module, "evaluate", None)

@@ -16,7 +16,9 @@ import json
 import logging
 import os
 import re
+import threading
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -394,28 +396,52 @@ class AisecGraphCheck(BaseGraphCheck):
         account-level public access block in one stack says nothing about a bucket in another.
         """
         outcome: dict[Verdict, list[dict[str, Any]]] = {verdict: [] for verdict in Verdict}
-        for vertices in _vertices_by_configuration(graph_connector).values():
-            resources = [(vertex, _vertex_resource(vertex)) for vertex in vertices]
-            graph = Graph(resource for _, resource in resources if resource is not None)
-            for vertex, resource in resources:
-                if resource is None or resource.type not in self.rule.resource_types:
-                    continue
-                if vertex.get("block_type_") != "resource":
-                    continue
-                outcome[_evaluate_safely(self.rule, resource, graph).verdict].append(vertex)
+        for configuration in _configurations(graph_connector):
+            for resource_type in self.rule.resource_types:
+                for vertex, resource in configuration.subjects.get(resource_type, ()):
+                    outcome[_evaluate_safely(self.rule, resource, configuration.graph).verdict].append(vertex)
         return outcome[Verdict.PASS], outcome[Verdict.FAIL], outcome[Verdict.UNKNOWN]
 
     def get_evaluated_keys(self) -> list[str]:
         return []
 
 
-def _vertices_by_configuration(graph_connector: Any) -> dict[str, list[dict[str, Any]]]:
+@dataclass(frozen=True)
+class _Configuration:
+    """The resources of one configuration (a directory), as a graph, and its resource vertices by type."""
+
+    graph: Graph
+    subjects: dict[str, list[tuple[dict[str, Any], Resource]]]
+
+
+_configurations_lock = threading.Lock()
+_configurations_cache: tuple[Any, list[_Configuration]] | None = None
+
+
+def _configurations(graph_connector: Any) -> list[_Configuration]:
+    """Checkov's graph split into configurations, normalized once per graph: every connection rule of a scan
+    runs on the same graph object, in threads of their own."""
+    global _configurations_cache
+    with _configurations_lock:
+        if _configurations_cache is None or _configurations_cache[0] is not graph_connector:
+            _configurations_cache = (graph_connector, _split_configurations(graph_connector))
+        return _configurations_cache[1]
+
+
+def _split_configurations(graph_connector: Any) -> list[_Configuration]:
     """Graph vertices grouped by configuration: the directory of the file that defines them."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for _, vertex in _graph_nodes(graph_connector):
-        file_path = str(vertex.get("file_path_") or "")
-        groups.setdefault(os.path.dirname(file_path), []).append(vertex)
-    return groups
+        groups.setdefault(os.path.dirname(str(vertex.get("file_path_") or "")), []).append(vertex)
+    configurations = []
+    for vertices in groups.values():
+        resources = [(vertex, resource) for vertex in vertices if (resource := _vertex_resource(vertex)) is not None]
+        subjects: dict[str, list[tuple[dict[str, Any], Resource]]] = {}
+        for vertex, resource in resources:
+            if vertex.get("block_type_") == "resource":
+                subjects.setdefault(resource.type, []).append((vertex, resource))
+        configurations.append(_Configuration(Graph(resource for _, resource in resources), subjects))
+    return configurations
 
 
 def _graph_nodes(graph_connector: Any) -> Any:
