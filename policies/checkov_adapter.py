@@ -5,9 +5,11 @@ Checkov hands a resource check a dict in which every attribute value is wrapped 
 plan JSON arrive in the same shape, plan JSON with some bookkeeping keys added. ``normalize_conf`` strips
 the wrapping so that rules see Terraform's own value shape.
 
-Resource rules become ``BaseResourceCheck``/``BaseDataCheck`` subclasses; connection rules become graph
-checks that read every vertex of Checkov's graph. Checks are created by ``register_checks``, which the file
-in ``policies/checkov_checks`` calls each time Checkov loads the external checks directory.
+Resource rules become ``BaseResourceCheck``/``BaseDataCheck`` subclasses (Terraform), ``BaseK8Check``
+(Kubernetes manifests) and ``BaseDockerfileCheck`` (Dockerfiles); connection rules become graph checks that
+read every vertex of Checkov's graph, one configuration (directory) at a time. Checks are created by
+``register_checks``, which the file in ``policies/checkov_checks`` calls each time Checkov loads the external
+checks directory. docs/checkov.md explains the Checkov behaviour each piece works around.
 """
 
 from __future__ import annotations
@@ -161,17 +163,27 @@ def _configured_resources(module: Any, prefix: str, found: dict[str, Any]) -> No
     """``address without instance keys -> expressions`` for a configuration module and its module calls."""
     if not isinstance(module, dict):
         return
-    for resource in module.get("resources") or []:
+    resources, calls = module.get("resources"), module.get("module_calls")
+    for resource in resources if isinstance(resources, list) else []:
         if isinstance(resource, dict) and isinstance(resource.get("address"), str):
             found[prefix + resource["address"]] = resource.get("expressions") or {}
-    for name, call in (module.get("module_calls") or {}).items():
+    for name, call in calls.items() if isinstance(calls, dict) else []:
         if isinstance(call, dict):
             _configured_resources(call.get("module"), f"{prefix}module.{name}.", found)
 
 
-@lru_cache(maxsize=16)
 def _plan_unknowns(plan_file: str) -> dict[str, tuple[Any, Any]]:
     """``address -> (after_unknown, configuration expressions)`` for every resource change of a plan file."""
+    try:
+        stat = os.stat(plan_file)
+    except OSError:
+        return {}
+    return _read_plan_unknowns(plan_file, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _read_plan_unknowns(plan_file: str, _mtime_ns: int, _size: int) -> dict[str, tuple[Any, Any]]:
+    """Read once per version of the file: every resource of a scan asks for the same plan."""
     try:
         plan = json.loads(Path(plan_file).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -179,7 +191,9 @@ def _plan_unknowns(plan_file: str) -> dict[str, tuple[Any, Any]]:
     if not isinstance(plan, dict):
         return {}
     configured: dict[str, Any] = {}
-    _configured_resources((plan.get("configuration") or {}).get("root_module"), "", configured)
+    configuration = plan.get("configuration")
+    if isinstance(configuration, dict):
+        _configured_resources(configuration.get("root_module"), "", configured)
     changes = plan.get("resource_changes")
     found: dict[str, tuple[Any, Any]] = {}
     for change in changes if isinstance(changes, list) else []:

@@ -162,3 +162,15 @@ def test_plan_values_known_only_after_apply_count_as_set_when_the_user_wrote_the
     assert default["kms_master_key_id"] == KNOWN_AFTER_APPLY and is_reference(default["kms_master_key_id"])
     key = normalize_conf("aws_kms_key", {**bookkeeping, "__address__": "aws_kms_key.k", "enable_key_rotation": [True]})
     assert "policy" not in key.attrs  # Optional+Computed and left unset: the provider's default policy
+
+
+def test_odd_plan_files_leave_the_configuration_as_checkov_gave_it(tmp_path: Path) -> None:
+    bookkeeping = {"__change_actions__": ["create"], "__address__": "aws_kms_key.k", "enable_key_rotation": [True]}
+    odd_plans = ["not json", "[]", '{"configuration": [], "resource_changes": {}}', '{"resource_changes": [1, null]}']
+    for number, text in enumerate(odd_plans):
+        plan_file = tmp_path / f"plan{number}.json"
+        plan_file.write_text(text, encoding="utf-8")
+        key = normalize_conf("aws_kms_key", {**bookkeeping, "__file__": [str(plan_file)]})
+        assert key.attrs == {"enable_key_rotation": True}
+    missing = normalize_conf("aws_kms_key", {**bookkeeping, "__file__": [str(tmp_path / "gone.json")]})
+    assert missing.attrs == {"enable_key_rotation": True}
