@@ -1,8 +1,9 @@
 """``aisec-iac``: run the pack with Checkov, print the checks directory, list the catalog.
 
-Checkov skips files it cannot parse and still reports success, so ``scan`` reads every input first and
-stops with a one-line error naming the file: a path that does not exist, a file it cannot read, JSON that
-is not a Terraform plan, HCL or YAML that does not parse, or a directory with nothing to scan.
+Checkov skips files it cannot parse and still reports success, so ``scan`` stops with a one-line error naming
+the file, and no report, for a path that does not exist, a file it cannot read, JSON that is not a Terraform
+plan, YAML that does not parse, a directory with nothing to scan (all checked before the scan) and any file
+Checkov could not parse (HCL, checked from Checkov's own report, so that no file is parsed twice).
 """
 
 from __future__ import annotations
@@ -103,9 +104,13 @@ def check_manifest(path: Path) -> bool:
 
 
 def _framework_of(path: Path) -> str | None:
-    """The Checkov framework a file in a scanned directory belongs to, after checking it parses."""
+    """The Checkov framework a file in a scanned directory belongs to, after checking it can be read.
+
+    HCL is parsed by Checkov during the scan (parsing every file twice doubles the cost of large scans), and
+    ``run_checkov`` turns the files Checkov could not parse into errors.
+    """
     if path.suffix == ".tf":
-        check_hcl(path)
+        _read_text(path)
         return "terraform"
     if path.suffix in YAML_SUFFIXES:
         return "kubernetes" if check_manifest(path) else None
@@ -187,16 +192,37 @@ def checkov_argv(targets: ScanTargets, options: argparse.Namespace) -> list[str]
     return argv
 
 
-def run_checkov(argv: list[str]) -> int:
+@dataclass
+class CheckovRun:
+    exit_code: int
+    output: str  # what Checkov printed
+    unparsed: list[str]  # files Checkov could not parse, and therefore did not scan
+
+
+def run_checkov(argv: list[str]) -> CheckovRun:
     from checkov.main import Checkov
 
-    # Checkov logs at WARNING what we already checked (parse problems); keep its output to the report.
+    # Checkov logs parse problems at WARNING (reported below) and keeps every debug record in memory.
     logging.getLogger().setLevel(logging.ERROR)
+    checkov = Checkov(argv=argv)
+    printed = io.StringIO()
     try:
-        exit_code = Checkov(argv=argv).run(banner="")
-    except SystemExit as stop:  # Checkov's own argument errors
-        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    return int(exit_code or 0)
+        with contextlib.redirect_stdout(printed):
+            exit_code = checkov.run(banner="")
+    except SystemExit as stop:  # Checkov's own argument errors, printed to stderr
+        return CheckovRun(stop.code if isinstance(stop.code, int) else EXIT_USAGE, printed.getvalue(), [])
+    unparsed = sorted({str(path) for report in checkov.scan_reports for path in report.parsing_errors})
+    return CheckovRun(int(exit_code or 0), printed.getvalue(), unparsed)
+
+
+def describe_unparsed(path: str) -> str:
+    """One line for a file Checkov could not parse, with the parser's line and message where it has them."""
+    if path.endswith(".tf"):
+        try:
+            check_hcl(Path(path))
+        except InputError as error:
+            return str(error)
+    return f"{path}: Checkov could not parse this file"
 
 
 def _scan(options: argparse.Namespace) -> int:
@@ -209,26 +235,22 @@ def _scan(options: argparse.Namespace) -> int:
         print("aisec-iac: error: --skip-check leaves no check to run", file=sys.stderr)
         return EXIT_USAGE
     argv = checkov_argv(targets, options)
-    if options.output == "sarif":
-        return run_checkov_for_sarif(argv)
-    return run_checkov(argv)
-
-
-def run_checkov_for_sarif(argv: list[str]) -> int:
-    """Checkov writes SARIF to ``results.sarif`` in the working directory and prints its text report;
-    run it in a scratch directory and print the SARIF document alone."""
-    previous = Path.cwd()
     with tempfile.TemporaryDirectory(prefix="aisec-iac-") as scratch:
-        os.chdir(scratch)
+        previous = Path.cwd()
+        os.chdir(scratch)  # Checkov writes SARIF to results.sarif in the working directory
         try:
-            with contextlib.redirect_stdout(io.StringIO()):
-                exit_code = run_checkov(argv)
+            run = run_checkov(argv)
         finally:
             os.chdir(previous)
+        if run.unparsed:  # a file Checkov skipped would otherwise pass silently
+            for path in run.unparsed:
+                print(f"aisec-iac: error: {describe_unparsed(path)}", file=sys.stderr)
+            return EXIT_USAGE
         sarif = Path(scratch) / "results.sarif"
-        if sarif.exists():
-            sys.stdout.write(sarif.read_text(encoding="utf-8"))
-    return exit_code
+        sys.stdout.write(
+            sarif.read_text(encoding="utf-8") if options.output == "sarif" and sarif.exists() else run.output
+        )
+    return run.exit_code
 
 
 def _pre_commit(options: argparse.Namespace) -> int:

@@ -119,6 +119,13 @@ def test_junitxml_output() -> None:
     assert len(failures) == len(S3_FAILURES)
 
 
+def _broken_module(tmp: Path) -> Path:
+    """A module with one good file and one that does not parse: Checkov would scan the good one and pass."""
+    _write(tmp / "fine.tf", SECURE_TF)
+    _write(tmp / "broken.tf", 'resource "aws_kms_key" "k" {\n  enable_key_rotation = \n}\n')
+    return tmp
+
+
 BAD_INPUTS = {
     "missing path": (lambda tmp: tmp / "does-not-exist", "no such file or directory"),
     "json that is not a plan": (lambda tmp: _write(tmp / "config.json", '{"name": "x"}'), "not a Terraform plan"),
@@ -137,6 +144,7 @@ BAD_INPUTS = {
         lambda tmp: _write(tmp / "values.yaml", "replicas: 2\n"),
         "YAML without Kubernetes objects",
     ),
+    "hcl that does not parse inside a directory": (_broken_module, "broken.tf:2: HCL does not parse"),
     "bad yaml inside a directory": (
         lambda tmp: _write(tmp / "manifests.yml", "apiVersion: v1\nkind: Pod\nspec: {containers: [}\n").parent,
         "manifests.yml:3: YAML does not parse",
