@@ -54,6 +54,16 @@ class Rule:
         return self.kind == "connection"
 
     @property
+    def targets(self) -> tuple[str, ...]:
+        """What the rule judges, as users write it: Terraform types, data sources, manifest kinds, Dockerfiles."""
+        return (
+            *self.resource_types,
+            *(f"data.{t}" for t in self.data_types),
+            *(f"kind: {kind}" for kind in self.kubernetes_kinds),
+            *(("Dockerfile",) if self.dockerfile else ()),
+        )
+
+    @property
     def judged_types(self) -> tuple[str, ...]:
         """Every type the rule judges: Terraform resources and data sources, Kubernetes kinds, Dockerfiles."""
         return (*self.resource_types, *self.data_types, *self.kubernetes_kinds, *(("dockerfile",) * self.dockerfile))

@@ -20,11 +20,15 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from checkov.common.util.dockerfile import is_dockerfile
 
 from policies import __version__
+
+if TYPE_CHECKING:
+    from policies.catalog import Rule
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checkov_checks"
 PACK_CHECKS = "CKV_AISEC_*,CKV2_AISEC_*"
@@ -267,17 +271,27 @@ def _list(options: argparse.Namespace) -> int:
     if options.output == "json":
         print(json.dumps([_rule_summary(rule) for rule in rules], indent=2))
         return 0
-    print(f"{'ID':<14} {'SEVERITY':<9} {'PILLAR':<11} TITLE (RESOURCE TYPES)")
+    print(f"{'ID':<14} {'SEVERITY':<9} {'PILLAR':<11} TITLE (WHAT IT JUDGES)")
     for rule in rules:
-        types = ", ".join([*rule.resource_types, *(f"data.{t}" for t in rule.data_types)])
-        print(f"{rule.id:<14} {rule.severity:<9} {rule.pillar:<11} {rule.title} ({types})")
+        print(f"{rule.id:<14} {rule.severity:<9} {rule.pillar:<11} {rule.title} ({', '.join(rule.targets)})")
     return 0
 
 
-def _rule_summary(rule: object) -> dict[str, object]:
-    return {
-        key: getattr(rule, key) for key in ("id", "title", "severity", "pillar", "kind", "resource_types", "data_types")
-    }
+SUMMARY_FIELDS = (
+    "id",
+    "title",
+    "severity",
+    "pillar",
+    "kind",
+    "resource_types",
+    "data_types",
+    "kubernetes_kinds",
+    "dockerfile",
+)
+
+
+def _rule_summary(rule: Rule) -> dict[str, object]:
+    return {key: getattr(rule, key) for key in SUMMARY_FIELDS}
 
 
 def _overlaps(_: argparse.Namespace) -> int:

@@ -25,22 +25,12 @@ COMPONENTS_END = "<!-- component-table:end -->"
 def rule_table(rules: tuple[Rule, ...]) -> str:
     lines = ["| ID | Severity | Pillar | Rule | Judges |", "| --- | --- | --- | --- | --- |"]
     for rule in rules:
-        types = ", ".join(f"`{t}`" for t in _judged(rule))
+        types = ", ".join(f"`{t}`" for t in rule.targets)
         lines.append(
             f"| [{rule.id}](docs/rules.md#{rule.id.lower()}) | {rule.severity} | {rule.pillar} "
             f"| {rule.title} | {types} |"
         )
     return "\n".join(lines)
-
-
-def _judged(rule: Rule) -> list[str]:
-    """What a rule judges, as users write it: Terraform types, data sources, manifest kinds, Dockerfiles."""
-    return [
-        *rule.resource_types,
-        *(f"data.{t}" for t in rule.data_types),
-        *(f"kind: {kind}" for kind in rule.kubernetes_kinds),
-        *(("Dockerfile",) if rule.dockerfile else ()),
-    ]
 
 
 def _framework_lines(rule: Rule) -> list[str]:
@@ -53,7 +43,7 @@ def _framework_lines(rule: Rule) -> list[str]:
 
 
 def rule_section(rule: Rule) -> str:
-    judged = ", ".join(f"`{t}`" for t in _judged(rule))
+    judged = ", ".join(f"`{t}`" for t in rule.targets)
     overlap = ", ".join(rule.checkov_builtin_overlap) or "none"
     parts = [
         f"## {rule.id}",
