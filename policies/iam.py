@@ -20,7 +20,7 @@ Matching follows IAM: action names and condition keys are case-insensitive, ``*`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -28,12 +28,15 @@ from typing import Any
 from policies.model import (
     NotJson,
     Resource,
+    Result,
     as_json,
     as_list,
     blocks_of,
+    combine,
     is_reference,
     is_unresolved,
     is_unset,
+    unknown,
 )
 
 ALLOW = "Allow"
@@ -462,3 +465,23 @@ def grants_everyone(statement: Statement, narrowing_keys: Iterable[str]) -> bool
     if statement.is_allow and everyone and not statement.is_unknown("conditions"):
         return True
     return None
+
+
+def identity_policy(resource: Resource) -> PolicyDocument:
+    """The identity policy of an IAM policy resource (``policy``) or of a ``data.aws_iam_policy_document``."""
+    if resource.type == "aws_iam_policy_document":
+        return read_policy_document(resource)
+    return read_policy(resource.get("policy"))
+
+
+def judge_statements(
+    document: PolicyDocument, judge: Callable[[Statement, str], Result | None], when_clean: Result
+) -> Result:
+    """Fold ``judge(statement, name)`` (a FAIL or UNKNOWN finding, or None) over a document's statements:
+    any FAIL wins, then UNKNOWN, counting the parts that could not be read; ``when_clean`` otherwise."""
+    findings = [
+        judge(statement, f"statement {statement.sid or number}")
+        for number, statement in enumerate(document.statements, 1)
+    ]
+    findings.extend(unknown(problem) for problem in document.problems)
+    return combine([finding for finding in findings if finding is not None], when_clean)

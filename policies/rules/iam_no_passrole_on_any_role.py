@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policies import iam
-from policies.model import Resource, Result, combine, failed, passed, unknown
+from policies.model import Resource, Result, failed, passed, unknown
 
 PASS_ROLE = "iam:PassRole"
 
@@ -34,16 +34,5 @@ def _judge(statement: iam.Statement, name: str) -> Result | None:
 
 
 def evaluate(resource: Resource) -> Result:
-    if resource.type == "aws_iam_policy_document":
-        document = iam.read_policy_document(resource)
-    else:
-        document = iam.read_policy(resource.get("policy"))
-    findings = [
-        _judge(statement, f"statement {statement.sid or number}")
-        for number, statement in enumerate(document.statements, 1)
-    ]
-    findings.extend(unknown(problem) for problem in document.problems)
-    return combine(
-        [finding for finding in findings if finding is not None],
-        passed("no statement allows iam:PassRole on every role"),
-    )
+    document = iam.identity_policy(resource)
+    return iam.judge_statements(document, _judge, passed("no statement allows iam:PassRole on every role"))

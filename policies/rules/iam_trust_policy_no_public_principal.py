@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policies import iam
-from policies.model import Resource, Result, combine, failed, passed, unknown
+from policies.model import Resource, Result, failed, passed, unknown
 
 NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS
 EXTERNAL_ID = "sts:ExternalId"
@@ -31,12 +31,4 @@ def _judge(statement: iam.Statement, name: str) -> Result | None:
 
 def evaluate(resource: Resource) -> Result:
     document = iam.read_policy(resource.get("assume_role_policy"), "assume_role_policy")
-    findings = [
-        _judge(statement, f"statement {statement.sid or number}")
-        for number, statement in enumerate(document.statements, 1)
-    ]
-    findings.extend(unknown(problem) for problem in document.problems)
-    return combine(
-        [finding for finding in findings if finding is not None],
-        passed("no statement lets everyone assume the role"),
-    )
+    return iam.judge_statements(document, _judge, passed("no statement lets everyone assume the role"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policies import iam
-from policies.model import Resource, Result, combine, failed, passed, unknown
+from policies.model import Resource, Result, failed, passed, unknown
 
 BUCKET_NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS | iam.NETWORK_NARROWING_KEYS
 KEY_NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS | iam.KMS_NARROWING_KEYS
@@ -41,12 +41,8 @@ def _judge(statement: iam.Statement, name: str, keys: frozenset[str], narrowed_t
 def evaluate(resource: Resource) -> Result:
     keys, narrowed_to = NARROWING.get(resource.type, (iam.PRINCIPAL_NARROWING_KEYS, "your organization or accounts"))
     document = iam.read_policy(resource.get("policy"))
-    findings = [
-        _judge(statement, f"statement {statement.sid or number}", keys, narrowed_to)
-        for number, statement in enumerate(document.statements, 1)
-    ]
-    findings.extend(unknown(problem) for problem in document.problems)
-    return combine(
-        [finding for finding in findings if finding is not None],
+    return iam.judge_statements(
+        document,
+        lambda statement, name: _judge(statement, name, keys, narrowed_to),
         passed("no statement allows everyone without a narrowing condition"),
     )
