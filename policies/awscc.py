@@ -24,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from policies.kms import judge_kms_key
 from policies.model import Resource, Result, Verdict, is_reference, is_unresolved, is_unset, passed, unknown
-from policies.sagemaker_values import has_local_storage, judge_kms_key
+from policies.sagemaker_values import has_local_storage
 
 
 def _not_known(value: Any, name: str) -> Result | None:

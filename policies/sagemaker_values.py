@@ -1,4 +1,5 @@
-"""Judgments the SageMaker rules share: KMS key settings, boolean flags, and instance types with local storage.
+"""Judgments the SageMaker rules share: boolean flags and instance types with local storage (KMS key settings
+are judged by ``policies.kms``).
 
 Each helper returns a ``Result`` (or a plain fact) for one attribute, so a rule stays a short list of the
 settings it requires.
@@ -14,12 +15,10 @@ from policies.model import (
     Result,
     Verdict,
     as_bool,
-    failed,
     first_block,
     is_reference,
     is_unresolved,
     is_unset,
-    passed,
     unknown,
 )
 
@@ -29,26 +28,6 @@ from policies.model import (
 LOCAL_STORAGE_FAMILIES = frozenset({"g5", "g6", "g6e", "gr6", "p5", "p5e", "p5en", "trn1", "trn1n", "trn2", "p6-b200"})
 _FAMILY = re.compile(r"^ml\.([a-z0-9-]+)\.[a-z0-9]+$")
 _D_FAMILY = re.compile(r"^[a-z]+\d+[a-z]*d[a-z]*$")
-
-
-def is_aws_managed_key(key_id: str) -> bool:
-    """``alias/aws/<service>`` or its ARN form: a key AWS manages, whose policy and rotation you do not control."""
-    return key_id.startswith("alias/aws/") or bool(re.search(r":alias/aws/", key_id))
-
-
-def judge_kms_key(value: Any, name: str, default: str) -> Result:
-    """A KMS key attribute that must name a customer-managed key; ``default`` says what happens when unset."""
-    if is_unset(value):
-        return failed(f"{name} is not set: {default}")
-    if is_reference(value):
-        return passed(f"{name} is the referenced key {value}")
-    if is_unresolved(value):
-        return unknown(f"{name} is not known at plan time ({value})")
-    if not isinstance(value, str):
-        return unknown(f"{name} is not a key ID or ARN ({value!r})")
-    if is_aws_managed_key(value):
-        return failed(f"{name} is the AWS-managed key {value}, not a customer-managed key")
-    return passed(f"{name} is the customer-managed key {value}")
 
 
 def flag(value: Any, default: bool) -> bool | None:

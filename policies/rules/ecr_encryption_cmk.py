@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from policies.kms import judge_kms_key
 from policies.model import (
     Resource,
     Result,
@@ -12,7 +13,6 @@ from policies.model import (
     is_unset,
     unknown,
 )
-from policies.sagemaker_values import judge_kms_key
 
 BLOCK = "encryption_configuration"
 KMS_TYPES = ("KMS", "KMS_DSSE")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from policies.kms import judge_kms_key
 from policies.model import Resource, Result, failed, is_reference, is_unresolved, is_unset, unknown
-from policies.sagemaker_values import judge_kms_key
 
 LUSTRE = "aws_fsx_lustre_file_system"
 LUSTRE_DEFAULT_DEPLOYMENT = "SCRATCH_1"

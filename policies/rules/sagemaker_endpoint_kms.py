@@ -3,8 +3,9 @@ KMS key, unless its instances have local NVMe storage, for which SageMaker accep
 
 from __future__ import annotations
 
+from policies.kms import judge_kms_key
 from policies.model import Resource, Result, Verdict, is_reference, is_unresolved, is_unset, passed, unknown
-from policies.sagemaker_values import has_local_storage, judge_kms_key
+from policies.sagemaker_values import has_local_storage
 
 VARIANT_BLOCKS = ("production_variants", "shadow_production_variants")
 

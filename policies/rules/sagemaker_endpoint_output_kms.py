@@ -3,6 +3,7 @@ results, core dumps) is encrypted with a customer-managed KMS key."""
 
 from __future__ import annotations
 
+from policies.kms import judge_kms_key
 from policies.model import (
     Resource,
     Result,
@@ -15,7 +16,7 @@ from policies.model import (
     passed,
     unknown,
 )
-from policies.sagemaker_values import flag, judge_kms_key
+from policies.sagemaker_values import flag
 
 NOT_YOUR_KEY = "not encrypted with a key you choose"
 BLOCKS = ("data_capture_config", "async_inference_config", "production_variants", "shadow_production_variants")

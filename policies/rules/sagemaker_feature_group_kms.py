@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from policies.kms import judge_kms_key
 from policies.model import (
     Resource,
     Result,
@@ -16,7 +17,7 @@ from policies.model import (
     passed,
     unknown,
 )
-from policies.sagemaker_values import flag, judge_kms_key
+from policies.sagemaker_values import flag
 
 
 def _unresolved(value: Any) -> bool:

@@ -3,8 +3,9 @@ customer-managed KMS keys."""
 
 from __future__ import annotations
 
+from policies.kms import judge_kms_key
 from policies.model import Resource, Result, Verdict, combine, is_unset, passed, unknown
-from policies.sagemaker_values import find_block, has_local_storage, judge_kms_key
+from policies.sagemaker_values import find_block, has_local_storage
 
 
 def _volume(resource: Resource) -> Result:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from policies.kms import judge_kms_key
 from policies.model import Resource, Result
-from policies.sagemaker_values import judge_kms_key
 
 
 def evaluate(resource: Resource) -> Result:
