@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from policies.model import Resource, Result, combine, failed, is_reference, is_unresolved, is_unset, passed, unknown
+from policies.kms import judge_kms_key
+from policies.model import Resource, Result, combine, failed, is_unresolved, is_unset, unknown
 
 BLOCK = "server_side_encryption_configuration"
 
 
 def _judge_key(key: object) -> Result:
-    if is_unset(key):
-        return failed(f"{BLOCK} names no kms_key_arn: ingestion data uses an AWS-owned key")
-    if is_reference(key):
-        return passed(f"ingestion data is encrypted with the referenced key {key}")
-    if is_unresolved(key) or not isinstance(key, str):
-        return unknown(f"kms_key_arn is not known at plan time ({key})")
-    if key.startswith("alias/aws/") or ":alias/aws/" in key:
-        return failed(f"kms_key_arn is the AWS-managed key {key}, not a customer-managed key")
-    return passed(f"ingestion data is encrypted with customer-managed key {key}")
+    return judge_kms_key(key, f"{BLOCK}.kms_key_arn", "ingestion data uses an AWS-owned key")
 
 
 def evaluate(resource: Resource) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from policies.kms import is_aws_managed_key
 from policies.model import (
     Resource,
     Result,
@@ -16,10 +17,6 @@ from policies.model import (
 )
 
 KMS_ALGORITHMS = ("aws:kms", "aws:kms:dsse")
-
-
-def _is_aws_managed_s3_key(key_id: str) -> bool:
-    return key_id == "alias/aws/s3" or key_id.endswith(":alias/aws/s3")
 
 
 def _judge_rule_block(block: dict) -> Result:
@@ -38,8 +35,8 @@ def _judge_rule_block(block: dict) -> Result:
         return passed(f"encrypted with the referenced key {key_id}")
     if is_unresolved(key_id) or not isinstance(key_id, str):
         return unknown(f"kms_master_key_id is not known at plan time ({key_id})")
-    if _is_aws_managed_s3_key(key_id):
-        return failed("kms_master_key_id is the AWS-managed alias/aws/s3 key")
+    if is_aws_managed_key(key_id):
+        return failed(f"kms_master_key_id is the AWS-managed key {key_id.strip()}")
     return passed(f"encrypted with customer-managed key {key_id}")
 
 
