@@ -454,8 +454,25 @@ def _split_configurations(graph_connector: Any) -> list[_Configuration]:
         for vertex, resource in resources:
             if vertex.get("block_type_") == "resource":
                 subjects.setdefault(resource.type, []).append((vertex, resource))
-        configurations.append(_Configuration(Graph(resource for _, resource in resources), subjects))
+        graph = Graph((resource for _, resource in resources), is_root=_is_root_configuration(vertices))
+        configurations.append(_Configuration(graph, subjects))
     return configurations
+
+
+def _is_root_configuration(vertices: list[dict[str, Any]]) -> bool:
+    """A root configuration rather than a reusable module: a plan file, or a directory with a ``provider``
+    block or a ``terraform`` block holding a ``backend`` or ``cloud`` block. A module that only declares
+    ``required_providers`` is reusable (docs/checkov.md)."""
+    for vertex in vertices:
+        file = str(vertex.get("file_path_") or "")
+        if file.endswith(".json") and not file.endswith(".tf.json"):
+            return True
+        block_type, config = vertex.get("block_type_"), vertex.get("config_")
+        if block_type == "provider":
+            return True
+        if block_type == "terraform" and isinstance(config, Mapping) and ("backend" in config or "cloud" in config):
+            return True
+    return False
 
 
 def _graph_nodes(graph_connector: Any) -> Any:

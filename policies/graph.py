@@ -3,6 +3,11 @@
 A connection rule receives the resource it judges and a ``Graph`` of every resource in the same scan. The
 graph answers one question well: which resources of a given type point at this one through a given
 attribute, by reference (``aws_s3_bucket.data.id``) or by a literal name (``"training-data"``).
+
+``is_root`` says whether the resources form a root configuration (one that Terraform applies, or a Pulumi
+stack) rather than a reusable module. Account-level singletons (Bedrock invocation logging, the account's
+S3 public access block) live in some root configuration of the account, so a rule may require them, or read
+their absence as a fact, only when ``is_root`` is true.
 """
 
 from __future__ import annotations
@@ -41,8 +46,9 @@ class Attachments:
 
 
 class Graph:
-    def __init__(self, resources: Iterable[Resource]) -> None:
+    def __init__(self, resources: Iterable[Resource], is_root: bool = True) -> None:
         self.resources = list(resources)
+        self.is_root = is_root
         self._by_type: dict[str, list[Resource]] = defaultdict(list)
         self._by_base_address: dict[str, list[Resource]] = defaultdict(list)
         for resource in self.resources:
