@@ -66,8 +66,9 @@ _CHECK_RESULTS = {
 }
 
 
-def _is_bookkeeping(key: str) -> bool:
-    return key in _BOOKKEEPING_KEYS or (key.startswith("__") and key.endswith("__"))
+def _is_bookkeeping(key: Any) -> bool:
+    # Manifest keys need not be strings: YAML reads an unquoted `on:` as True and `1:` as 1.
+    return isinstance(key, str) and (key in _BOOKKEEPING_KEYS or (key.startswith("__") and key.endswith("__")))
 
 
 _TERRAFORM_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
