@@ -10,13 +10,7 @@ import pulumi
 import pulumi_aws as aws
 
 from pulumi_components import _validation as v
-
-# A repository any principal may pull from is a model-theft path (CKV2_AISEC_21).
-ECR_POLICY_RULE = v.ECR_POLICY_PUBLIC_PRINCIPAL
-
-
-def _check_repository_policy(statements: list[dict[str, Any]]) -> None:
-    v.validate_resource_policy_statements(statements, "repository policy", ECR_POLICY_RULE)
+from pulumi_components._plan import AisecComponent, JsonDocument, Plan
 
 
 def lifecycle_policy(untagged_expiry_days: int, max_image_count: int | None) -> str:
@@ -46,7 +40,7 @@ def lifecycle_policy(untagged_expiry_days: int, max_image_count: int | None) -> 
     return json.dumps({"rules": rules})
 
 
-class ModelRepository(pulumi.ComponentResource):
+class ModelRepository(AisecComponent):
     """An ECR repository whose images cannot be swapped under a tag and are scanned on push.
 
     Registers, as children:
@@ -55,9 +49,11 @@ class ModelRepository(pulumi.ComponentResource):
       push, KMS encryption, ``force_delete`` off;
     * ``kms_key``: a new customer-managed key with rotation (CKV_AISEC_4) unless ``kms_key_arn`` is given;
     * ``lifecycle_policy``: expires untagged images (and, optionally, all but the newest N);
-    * ``repository_policy`` when ``policy_statements`` are given (otherwise ``None``): no Allow to the
-      ``"*"`` principal, no ``NotPrincipal`` (CKV2_AISEC_21).
+    * ``repository_policy`` when ``policy_statements`` are given (otherwise ``None``), judged with the rest (an
+      Allow to the ``"*"`` principal, or a ``NotPrincipal``, fails CKV2_AISEC_21).
     """
+
+    TYPE: ClassVar[str] = "aisec:ecr:ModelRepository"
 
     # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
     RULES: ClassVar[tuple[str, ...]] = (
@@ -72,6 +68,9 @@ class ModelRepository(pulumi.ComponentResource):
     kms_key: aws.kms.Key | None
     lifecycle_policy: aws.ecr.LifecyclePolicy
     repository_policy: aws.ecr.RepositoryPolicy | None
+    repository_url: pulumi.Output[str]
+    repository_arn: pulumi.Output[str]
+    OUTPUTS: ClassVar[tuple[str, ...]] = ("repository_url", "repository_arn")
 
     def __init__(
         self,
@@ -96,24 +95,44 @@ class ModelRepository(pulumi.ComponentResource):
             accounts). An Allow to the ``"*"`` principal or ``NotPrincipal`` is refused.
         :param tags: Tags for the repository and key.
         """
+        self._construct(
+            name,
+            opts,
+            repository_name=repository_name,
+            kms_key_arn=kms_key_arn,
+            untagged_expiry_days=untagged_expiry_days,
+            max_image_count=max_image_count,
+            policy_statements=policy_statements,
+            tags=tags,
+        )
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        repository_name: str | None = None,
+        kms_key_arn: pulumi.Input[str] | None = None,
+        untagged_expiry_days: int = 14,
+        max_image_count: int | None = None,
+        policy_statements: Sequence[Mapping[str, Any]] | Mapping[str, Any] | str = (),
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
         v.validate_positive_int(untagged_expiry_days, "untagged_expiry_days")
         if max_image_count is not None:
             v.validate_positive_int(max_image_count, "max_image_count")
-        if isinstance(kms_key_arn, str) and not kms_key_arn.strip():
-            raise ValueError("kms_key_arn is empty; omit it to create a new key")
+        kms_key_arn = v.key_arn(kms_key_arn)
         statements = v.policy_statements(policy_statements, "policy_statements")
-        _check_repository_policy(statements)
         tags = dict(tags or {})
 
-        super().__init__("aisec:ecr:ModelRepository", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
-
-        self.kms_key = None
+        kms_key = None
         if kms_key_arn is None:
-            self.kms_key = v.new_rotating_key(f"{name}-key", f"Encrypts the ECR repository of {name}", self)
-            kms_key_arn = self.kms_key.arn
+            kms_key = v.rotating_key(plan, f"{name}-key", f"Encrypts the ECR repository of {name}")
+            kms_key_arn = kms_key.arn
 
-        self.repository = aws.ecr.Repository(
+        repository = plan.add(
+            aws.ecr.Repository,
             f"{name}-repository",
             name=repository_name,
             image_tag_mutability="IMMUTABLE",
@@ -123,23 +142,26 @@ class ModelRepository(pulumi.ComponentResource):
             ],
             force_delete=False,
             tags=tags or None,
-            opts=child,
         )
-        self.lifecycle_policy = aws.ecr.LifecyclePolicy(
+        lifecycle = plan.add(
+            aws.ecr.LifecyclePolicy,
             f"{name}-lifecycle",
-            repository=self.repository.name,
+            repository=repository.name,
             policy=lifecycle_policy(untagged_expiry_days, max_image_count),
-            opts=child,
         )
-        self.repository_policy = None
+        repository_policy = None
         if statements:
-            self.repository_policy = aws.ecr.RepositoryPolicy(
+            repository_policy = plan.add(
+                aws.ecr.RepositoryPolicy,
                 f"{name}-policy",
-                repository=self.repository.name,
-                policy=v.checked_policy_json(v.policy_document(statements), _check_repository_policy),
-                opts=child,
+                repository=repository.name,
+                policy=JsonDocument(v.policy_document(statements)),
             )
-
-        self.repository_url: pulumi.Output[str] = self.repository.repository_url
-        self.repository_arn: pulumi.Output[str] = self.repository.arn
-        self.register_outputs({"repository_url": self.repository.repository_url, "repository_arn": self.repository.arn})
+        return {
+            "kms_key": kms_key,
+            "repository": repository,
+            "lifecycle_policy": lifecycle,
+            "repository_policy": repository_policy,
+            "repository_url": repository.repository_url,
+            "repository_arn": repository.arn,
+        }

@@ -10,7 +10,10 @@ import pulumi
 import pulumi_aws as aws
 
 from pulumi_components import _validation as v
+from pulumi_components._plan import ACCOUNT_ID, AisecComponent, JsonDocument, Plan, concat
 
+# The shape of a service principal name (``sagemaker.amazonaws.com``): IAM refuses anything else, a wildcard
+# included, in a ``Service`` principal.
 _SERVICE_PRINCIPAL = re.compile(r"^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$")
 
 
@@ -28,36 +31,37 @@ def _unique_sids(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return unique
 
 
-def _check_identity_policy(statements: list[dict[str, Any]]) -> None:
-    v.validate_identity_statements(statements, "role policy")
-
-
-class LeastPrivilegeRole(pulumi.ComponentResource):
-    """An IAM role that only named AWS services of one account can assume, with validated permissions.
+class LeastPrivilegeRole(AisecComponent):
+    """An IAM role that only named AWS services of one account can assume, with the permissions it is given.
 
     Registers, as children:
 
     * ``role`` (``aws.iam.Role``): trusted by ``service_principals`` only, on the condition
-      ``aws:SourceAccount`` equals the account (confused-deputy protection);
+      ``aws:SourceAccount`` equals the account (confused-deputy protection; a ``"*"`` principal fails
+      CKV_AISEC_111);
     * ``policy`` (``aws.iam.RolePolicy``, ``None`` without statements): the inline policy made of
-      ``statements``, which may not allow ``"*"``/``service:*`` actions (CKV_AISEC_8) or ``iam:PassRole``
+      ``statements``; the catalog refuses ``"*"``/``service:*`` actions (CKV_AISEC_8) or ``iam:PassRole``
       (CKV_AISEC_110) on resource ``"*"``;
-    * ``attachments``: one ``aws.iam.RolePolicyAttachment`` per entry of ``managed_policy_arns``, none of which
-      may be a broad AWS-managed policy such as AdministratorAccess or AmazonSageMakerFullAccess (CKV_AISEC_9).
+    * ``attachments``: one ``aws.iam.RolePolicyAttachment`` per entry of ``managed_policy_arns``; the catalog
+      refuses broad AWS-managed policies such as AdministratorAccess or AmazonSageMakerFullAccess (CKV_AISEC_9).
 
     Build ``statements`` with the helpers: ``read_objects``, ``use_kms_key``, ``invoke_bedrock_models``,
     ``write_logs``.
     """
 
+    TYPE: ClassVar[str] = "aisec:iam:LeastPrivilegeRole"
     # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
     RULES: ClassVar[tuple[str, ...]] = (
         "CKV_AISEC_9",
         "CKV_AISEC_111",
     )
+    OUTPUTS: ClassVar[tuple[str, ...]] = ("arn", "role_name")
 
     role: aws.iam.Role
     policy: aws.iam.RolePolicy | None
     attachments: list[aws.iam.RolePolicyAttachment]
+    arn: pulumi.Output[str]
+    role_name: pulumi.Output[str]
 
     def __init__(
         self,
@@ -80,8 +84,8 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
         :param allow_source_identity: Also trust ``sts:SetSourceIdentity``, so that the service can record who
             acts under the role (SageMaker Studio's user-profile identity, CKV_AISEC_26).
         :param statements: Identity-policy statements: a list of statement dicts, a policy document (dict) or its
-            JSON text. ``Action`` must be literal;
-            ``Resource`` may hold Outputs (ARNs), which are checked again when they resolve.
+            JSON text. ``Action`` must be literal; ``Resource`` may hold Outputs (ARNs), and the policy is
+            judged again when they resolve.
         :param managed_policy_arns: Managed policies to attach; broad AWS-managed policies are refused.
         :param source_account: The account allowed as ``aws:SourceAccount``; the current account by default.
         :param description: The role's description.
@@ -89,6 +93,36 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
         :param permissions_boundary: ARN of a permissions boundary policy.
         :param tags: Tags for the role.
         """
+        self._construct(
+            name,
+            opts,
+            service_principals=service_principals,
+            statements=statements,
+            managed_policy_arns=managed_policy_arns,
+            source_account=source_account,
+            description=description,
+            max_session_duration=max_session_duration,
+            permissions_boundary=permissions_boundary,
+            allow_source_identity=allow_source_identity,
+            tags=tags,
+        )
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        service_principals: Sequence[str],
+        statements: Sequence[Mapping[str, Any]] | Mapping[str, Any] | str = (),
+        managed_policy_arns: Sequence[str] = (),
+        source_account: pulumi.Input[str] | None = None,
+        description: str | None = None,
+        max_session_duration: int = 3600,
+        permissions_boundary: pulumi.Input[str] | None = None,
+        allow_source_identity: bool = False,
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
         v.require_plain(service_principals, "service_principals")
         principals = v.as_list(service_principals)
         if not principals:
@@ -96,22 +130,15 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
         for principal in principals:
             if not isinstance(principal, str) or not _SERVICE_PRINCIPAL.match(principal):
                 raise ValueError(
-                    f"service principal {principal!r} is not an AWS service principal such as "
-                    "'sagemaker.amazonaws.com' (a '*' or account principal is never trusted by this component)"
+                    f"service principal {principal!r} is not an AWS service principal name such as "
+                    "'sagemaker.amazonaws.com': IAM accepts only service names (no wildcards, no accounts) there"
                 )
-        v.require_plain(statements, "statements")
-        checked = v.policy_statements(statements, "statements")
-        _check_identity_policy(checked)
-        checked = _unique_sids(checked)
+        checked = _unique_sids(v.policy_statements(statements, "statements", identity=True))
         v.require_plain(managed_policy_arns, "managed_policy_arns")
-        v.validate_managed_policy_arns(list(managed_policy_arns))
-        tags = dict(tags or {})
+        arns = v.as_list(managed_policy_arns)
+        if not all(isinstance(arn, (str, pulumi.Output)) for arn in arns):
+            raise ValueError(f"managed_policy_arns must be a list of policy ARNs, got {managed_policy_arns!r}")
 
-        super().__init__("aisec:iam:LeastPrivilegeRole", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
-
-        if source_account is None:
-            source_account, _ = v.current_account_and_region(self)
         trust = v.policy_document(
             [
                 {
@@ -121,35 +148,40 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
                     "Action": ["sts:AssumeRole", "sts:SetSourceIdentity"]
                     if allow_source_identity
                     else "sts:AssumeRole",
-                    "Condition": {"StringEquals": {"aws:SourceAccount": source_account}},
+                    "Condition": {
+                        "StringEquals": {"aws:SourceAccount": ACCOUNT_ID if source_account is None else source_account}
+                    },
                 }
             ]
         )
-        self.role = aws.iam.Role(
+        role = plan.add(
+            aws.iam.Role,
             f"{name}-role",
-            assume_role_policy=pulumi.Output.json_dumps(trust),
+            assume_role_policy=JsonDocument(trust),
             description=description,
             max_session_duration=max_session_duration,
             permissions_boundary=permissions_boundary,
-            tags=tags or None,
-            opts=child,
+            tags=dict(tags) if tags else None,
         )
-        self.policy = None
+        policy = None
         if checked:
-            self.policy = aws.iam.RolePolicy(
+            policy = plan.add(
+                aws.iam.RolePolicy,
                 f"{name}-policy",
-                role=self.role.name,
-                policy=v.checked_policy_json(v.policy_document(checked), _check_identity_policy),
-                opts=child,
+                role=role.name,
+                policy=JsonDocument(v.policy_document(checked)),
             )
-        self.attachments = [
-            aws.iam.RolePolicyAttachment(f"{name}-attachment-{index}", role=self.role.name, policy_arn=arn, opts=child)
-            for index, arn in enumerate(managed_policy_arns)
+        attachments = [
+            plan.add(aws.iam.RolePolicyAttachment, f"{name}-attachment-{index}", role=role.name, policy_arn=arn)
+            for index, arn in enumerate(arns)
         ]
-
-        self.arn: pulumi.Output[str] = self.role.arn
-        self.role_name: pulumi.Output[str] = self.role.name
-        self.register_outputs({"arn": self.role.arn, "name": self.role.name})
+        return {
+            "role": role,
+            "policy": policy,
+            "attachments": attachments,
+            "arn": role.arn,
+            "role_name": role.name,
+        }
 
     # -- statement helpers ----------------------------------------------------------------------------------
 
@@ -163,7 +195,7 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
                 "Sid": "ReadObjects",
                 "Effect": "Allow",
                 "Action": ["s3:GetObject", "s3:GetObjectVersion"],
-                "Resource": pulumi.Output.concat(bucket_arn, "/", prefix, "*"),
+                "Resource": concat(bucket_arn, "/", prefix, "*"),
             },
             {
                 "Sid": "ListObjects",
@@ -194,7 +226,7 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
                 "Sid": "InvokeModels",
                 "Effect": "Allow",
                 "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
-                "Resource": [pulumi.Output.concat("arn:aws:bedrock:", region, "::foundation-model/", m) for m in ids],
+                "Resource": [concat("arn:aws:bedrock:", region, "::foundation-model/", m) for m in ids],
             }
         ]
 
@@ -206,7 +238,7 @@ class LeastPrivilegeRole(pulumi.ComponentResource):
                 "Sid": "WriteLogs",
                 "Effect": "Allow",
                 "Action": ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                "Resource": [log_group_arn, pulumi.Output.concat(log_group_arn, ":log-stream:*")],
+                "Resource": [log_group_arn, concat(log_group_arn, ":log-stream:*")],
             }
         ]
 

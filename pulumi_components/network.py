@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pulumi
 import pulumi_aws as aws
 
 from pulumi_components import _validation as v
+from pulumi_components._plan import REGION, AisecComponent, Child, Deferred, Plan, concat
 from pulumi_components.iam import LeastPrivilegeRole
 
 DEFAULT_AVAILABILITY_ZONES = ("us-east-1a", "us-east-1b")
@@ -26,7 +27,7 @@ DEFAULT_INTERFACE_ENDPOINTS = (
 HTTPS = 443
 
 
-class PrivateAiNetwork(pulumi.ComponentResource):
+class PrivateAiNetwork(AisecComponent):
     """A VPC for AI workloads: private subnets, private AWS endpoints, no internet path unless asked for.
 
     Registers, as children:
@@ -47,6 +48,8 @@ class PrivateAiNetwork(pulumi.ComponentResource):
     NAT gateway; otherwise these attributes are ``None``.
     """
 
+    TYPE: ClassVar[str] = "aisec:network:PrivateAiNetwork"
+    OUTPUTS: ClassVar[tuple[str, ...]] = ("vpc_id", "private_subnet_ids", "endpoint_security_group_id")
     # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
     RULES: ClassVar[tuple[str, ...]] = (
         "CKV_AISEC_4",
@@ -77,6 +80,9 @@ class PrivateAiNetwork(pulumi.ComponentResource):
     nat_eip: aws.ec2.Eip | None
     nat_gateway: aws.ec2.NatGateway | None
     public_route_table: aws.ec2.RouteTable | None
+    vpc_id: pulumi.Output[str]
+    private_subnet_ids: pulumi.Output[list[str]]
+    endpoint_security_group_id: pulumi.Output[str]
 
     def __init__(
         self,
@@ -100,7 +106,8 @@ class PrivateAiNetwork(pulumi.ComponentResource):
         :param interface_endpoint_services: Services reached through interface endpoints, as the suffix of
             ``com.amazonaws.<region>.`` (for example ``bedrock-runtime``); S3 always gets a gateway endpoint.
         :param region: The region of the endpoint service names; the provider's region by default.
-        :param flow_log_retention_days: Days CloudWatch Logs keeps the flow logs (one of its allowed values).
+        :param flow_log_retention_days: Days CloudWatch Logs keeps the flow logs (one of its allowed values;
+            shorter than 90 days, or 0 for never, fails CKV_AISEC_77).
         :param flow_log_kms_key_arn: Key for the flow-log group; a new rotating key whose policy admits
             CloudWatch Logs is created when omitted.
         :param allow_internet_egress: RISK - opt-in outbound internet. Adds an internet gateway, a public
@@ -110,6 +117,34 @@ class PrivateAiNetwork(pulumi.ComponentResource):
             really needs the internet, pair this with egress filtering (AWS Network Firewall or a proxy).
         :param tags: Tags for every taggable child.
         """
+        self._construct(
+            name,
+            opts,
+            cidr_block=cidr_block,
+            availability_zones=availability_zones,
+            interface_endpoint_services=interface_endpoint_services,
+            region=region,
+            flow_log_retention_days=flow_log_retention_days,
+            flow_log_kms_key_arn=flow_log_kms_key_arn,
+            allow_internet_egress=allow_internet_egress,
+            tags=tags,
+        )
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        cidr_block: str = "10.0.0.0/16",
+        availability_zones: Sequence[str] = DEFAULT_AVAILABILITY_ZONES,
+        interface_endpoint_services: Sequence[str] = DEFAULT_INTERFACE_ENDPOINTS,
+        region: pulumi.Input[str] | None = None,
+        flow_log_retention_days: int = 365,
+        flow_log_kms_key_arn: pulumi.Input[str] | None = None,
+        allow_internet_egress: bool = False,
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
         network = _validated_network(cidr_block)
         v.require_plain(availability_zones, "availability_zones")
         zones = v.as_list(availability_zones)
@@ -125,6 +160,7 @@ class PrivateAiNetwork(pulumi.ComponentResource):
         if "s3" in services:
             raise ValueError("s3 always has a gateway endpoint; remove it from interface_endpoint_services")
         v.validate_log_retention(flow_log_retention_days, "flow_log_retention_days")
+        flow_log_kms_key_arn = v.key_arn(flow_log_kms_key_arn, "flow_log_kms_key_arn")
         if not isinstance(allow_internet_egress, bool):
             raise ValueError("allow_internet_egress must be True or False")
         subnet_prefix = network.prefixlen + 4
@@ -132,58 +168,53 @@ class PrivateAiNetwork(pulumi.ComponentResource):
         if len(blocks) < len(zones) + int(allow_internet_egress):
             raise ValueError(f"{cidr_block} has room for {len(blocks)} /{subnet_prefix} subnets only")
         tags = dict(tags or {})
-
-        super().__init__("aisec:network:PrivateAiNetwork", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
+        if region is None:
+            region = REGION
 
         def tagged(part: str) -> dict[str, str]:
             return {**tags, "Name": f"{name}-{part}"}
 
-        if region is None:
-            _, region = v.current_account_and_region(self)
-
-        self.vpc = aws.ec2.Vpc(
+        vpc = plan.add(
+            aws.ec2.Vpc,
             f"{name}-vpc",
             cidr_block=str(network),
             enable_dns_support=True,
             enable_dns_hostnames=True,
             tags=tagged("vpc"),
-            opts=child,
         )
-        self.default_security_group = aws.ec2.DefaultSecurityGroup(
+        default_security_group = plan.add(
+            aws.ec2.DefaultSecurityGroup,
             f"{name}-default-sg",
-            vpc_id=self.vpc.id,
+            vpc_id=vpc.id,
             ingress=[],
             egress=[],
             tags=tagged("default-sg-no-rules"),
-            opts=child,
         )
-        self.private_subnets = [
-            aws.ec2.Subnet(
+        private_subnets = [
+            plan.add(
+                aws.ec2.Subnet,
                 f"{name}-private-{index}",
-                vpc_id=self.vpc.id,
+                vpc_id=vpc.id,
                 cidr_block=str(blocks[index]),
                 availability_zone=zone,
                 map_public_ip_on_launch=False,
                 tags=tagged(f"private-{zone}"),
-                opts=child,
             )
             for index, zone in enumerate(zones)
         ]
-        self.private_route_table = aws.ec2.RouteTable(
-            f"{name}-private-rt", vpc_id=self.vpc.id, tags=tagged("private"), opts=child
-        )
-        for index, subnet in enumerate(self.private_subnets):
-            aws.ec2.RouteTableAssociation(
+        private_route_table = plan.add(aws.ec2.RouteTable, f"{name}-private-rt", vpc_id=vpc.id, tags=tagged("private"))
+        for index, subnet in enumerate(private_subnets):
+            plan.add(
+                aws.ec2.RouteTableAssociation,
                 f"{name}-private-rta-{index}",
                 subnet_id=subnet.id,
-                route_table_id=self.private_route_table.id,
-                opts=child,
+                route_table_id=private_route_table.id,
             )
 
-        self.endpoint_security_group = aws.ec2.SecurityGroup(
+        endpoint_security_group = plan.add(
+            aws.ec2.SecurityGroup,
             f"{name}-endpoints-sg",
-            vpc_id=self.vpc.id,
+            vpc_id=vpc.id,
             description="HTTPS from inside the VPC to the private AWS service endpoints",
             ingress=[
                 aws.ec2.SecurityGroupIngressArgs(
@@ -196,122 +227,147 @@ class PrivateAiNetwork(pulumi.ComponentResource):
             ],
             egress=[],
             tags=tagged("endpoints"),
-            opts=child,
         )
-        subnet_ids = [subnet.id for subnet in self.private_subnets]
-        self.interface_endpoints = {
-            service: aws.ec2.VpcEndpoint(
+        subnet_ids = [subnet.id for subnet in private_subnets]
+        interface_endpoints = {
+            service: plan.add(
+                aws.ec2.VpcEndpoint,
                 f"{name}-{service.replace('.', '-')}",
-                vpc_id=self.vpc.id,
-                service_name=pulumi.Output.concat("com.amazonaws.", region, ".", service),
+                vpc_id=vpc.id,
+                service_name=concat("com.amazonaws.", region, ".", service),
                 vpc_endpoint_type="Interface",
                 private_dns_enabled=True,
                 subnet_ids=subnet_ids,
-                security_group_ids=[self.endpoint_security_group.id],
+                security_group_ids=[endpoint_security_group.id],
                 tags=tagged(service),
-                opts=child,
             )
             for service in services
         }
-        self.s3_endpoint = aws.ec2.VpcEndpoint(
+        s3_endpoint = plan.add(
+            aws.ec2.VpcEndpoint,
             f"{name}-s3",
-            vpc_id=self.vpc.id,
-            service_name=pulumi.Output.concat("com.amazonaws.", region, ".s3"),
+            vpc_id=vpc.id,
+            service_name=concat("com.amazonaws.", region, ".s3"),
             vpc_endpoint_type="Gateway",
-            route_table_ids=[self.private_route_table.id],
+            route_table_ids=[private_route_table.id],
             tags=tagged("s3"),
-            opts=child,
         )
 
-        self.flow_log_key, self.flow_log_group = v.new_encrypted_log_group(
+        flow_log_key, flow_log_group = v.encrypted_log_group(
+            plan,
             f"{name}-flow-logs",
-            parent=self,
             retention_in_days=flow_log_retention_days,
             kms_key_arn=flow_log_kms_key_arn,
         )
-        self.flow_log_role = LeastPrivilegeRole(
+        flow_log_role = plan.nest(
+            LeastPrivilegeRole,
             f"{name}-flow-logs",
             service_principals=["vpc-flow-logs.amazonaws.com"],
-            statements=LeastPrivilegeRole.write_logs(self.flow_log_group.arn),
+            statements=LeastPrivilegeRole.write_logs(flow_log_group.arn),
             description=f"Writes the VPC flow logs of {name}",
-            opts=child,
         )
-        self.flow_log = aws.ec2.FlowLog(
+        flow_log = plan.add(
+            aws.ec2.FlowLog,
             f"{name}-flow-log",
-            vpc_id=self.vpc.id,
+            vpc_id=vpc.id,
             traffic_type="ALL",
             log_destination_type="cloud-watch-logs",
-            log_destination=self.flow_log_group.arn,
-            iam_role_arn=self.flow_log_role.arn,
+            log_destination=flow_log_group.arn,
+            iam_role_arn=flow_log_role.arn,
             max_aggregation_interval=60,
             tags=tagged("flow-log"),
-            opts=child,
         )
 
-        self.internet_gateway = None
-        self.public_subnet = None
-        self.nat_eip = None
-        self.nat_gateway = None
-        self.public_route_table = None
+        parts: dict[str, Any] = {
+            "vpc": vpc,
+            "default_security_group": default_security_group,
+            "private_subnets": private_subnets,
+            "private_route_table": private_route_table,
+            "endpoint_security_group": endpoint_security_group,
+            "interface_endpoints": interface_endpoints,
+            "s3_endpoint": s3_endpoint,
+            "flow_log_key": flow_log_key,
+            "flow_log_group": flow_log_group,
+            "flow_log_role": flow_log_role,
+            "flow_log": flow_log,
+            "internet_gateway": None,
+            "public_subnet": None,
+            "nat_eip": None,
+            "nat_gateway": None,
+            "public_route_table": None,
+        }
         if allow_internet_egress:
-            self._add_internet_egress(name, str(blocks[len(zones)]), zones[0], tagged)
+            parts.update(_internet_egress(plan, name, vpc, private_route_table, str(blocks[len(zones)]), zones[0], tagged))
+        parts["vpc_id"] = vpc.id
+        parts["private_subnet_ids"] = _AllOf(subnet_ids)
+        parts["endpoint_security_group_id"] = endpoint_security_group.id
+        return parts
 
-        self.vpc_id: pulumi.Output[str] = self.vpc.id
-        self.private_subnet_ids: pulumi.Output[list[str]] = pulumi.Output.all(*subnet_ids)
-        self.register_outputs(
-            {
-                "vpc_id": self.vpc.id,
-                "private_subnet_ids": self.private_subnet_ids,
-                "endpoint_security_group_id": self.endpoint_security_group.id,
-            }
-        )
 
-    def _add_internet_egress(self, name: str, cidr: str, zone: str, tagged: object) -> None:
-        child = pulumi.ResourceOptions(parent=self)
-        self.internet_gateway = aws.ec2.InternetGateway(
-            f"{name}-igw", vpc_id=self.vpc.id, tags=tagged("igw"), opts=child
-        )
-        self.public_subnet = aws.ec2.Subnet(
-            f"{name}-public-nat",
-            vpc_id=self.vpc.id,
-            cidr_block=cidr,
-            availability_zone=zone,
-            # Only the NAT gateway lives here; nothing launched in it gets a public IP by default.
-            map_public_ip_on_launch=False,
-            tags=tagged("public-nat"),
-            opts=child,
-        )
-        self.public_route_table = aws.ec2.RouteTable(
-            f"{name}-public-rt", vpc_id=self.vpc.id, tags=tagged("public"), opts=child
-        )
-        aws.ec2.Route(
-            f"{name}-public-default",
-            route_table_id=self.public_route_table.id,
-            destination_cidr_block="0.0.0.0/0",
-            gateway_id=self.internet_gateway.id,
-            opts=child,
-        )
-        aws.ec2.RouteTableAssociation(
-            f"{name}-public-rta",
-            subnet_id=self.public_subnet.id,
-            route_table_id=self.public_route_table.id,
-            opts=child,
-        )
-        self.nat_eip = aws.ec2.Eip(f"{name}-nat-eip", domain="vpc", tags=tagged("nat"), opts=child)
-        self.nat_gateway = aws.ec2.NatGateway(
-            f"{name}-nat",
-            allocation_id=self.nat_eip.id,
-            subnet_id=self.public_subnet.id,
-            tags=tagged("nat"),
-            opts=pulumi.ResourceOptions(parent=self, depends_on=[self.internet_gateway]),
-        )
-        aws.ec2.Route(
-            f"{name}-private-default",
-            route_table_id=self.private_route_table.id,
-            destination_cidr_block="0.0.0.0/0",
-            nat_gateway_id=self.nat_gateway.id,
-            opts=child,
-        )
+class _AllOf(Deferred):
+    """A list of later values exposed as one ``Output`` of a list."""
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+
+    def preview(self) -> Any:
+        return [item.preview() for item in self.items]
+
+    def realize(self, owner: pulumi.Resource) -> Any:
+        return pulumi.Output.all(*(item.realize(owner) for item in self.items))
+
+
+def _internet_egress(
+    plan: Plan, name: str, vpc: Child, private_route_table: Child, cidr: str, zone: str, tagged: Any
+) -> dict[str, Any]:
+    internet_gateway = plan.add(aws.ec2.InternetGateway, f"{name}-igw", vpc_id=vpc.id, tags=tagged("igw"))
+    public_subnet = plan.add(
+        aws.ec2.Subnet,
+        f"{name}-public-nat",
+        vpc_id=vpc.id,
+        cidr_block=cidr,
+        availability_zone=zone,
+        # Only the NAT gateway lives here; nothing launched in it gets a public IP by default.
+        map_public_ip_on_launch=False,
+        tags=tagged("public-nat"),
+    )
+    public_route_table = plan.add(aws.ec2.RouteTable, f"{name}-public-rt", vpc_id=vpc.id, tags=tagged("public"))
+    plan.add(
+        aws.ec2.Route,
+        f"{name}-public-default",
+        route_table_id=public_route_table.id,
+        destination_cidr_block="0.0.0.0/0",
+        gateway_id=internet_gateway.id,
+    )
+    plan.add(
+        aws.ec2.RouteTableAssociation,
+        f"{name}-public-rta",
+        subnet_id=public_subnet.id,
+        route_table_id=public_route_table.id,
+    )
+    nat_eip = plan.add(aws.ec2.Eip, f"{name}-nat-eip", domain="vpc", tags=tagged("nat"))
+    nat_gateway = plan.add(
+        aws.ec2.NatGateway,
+        f"{name}-nat",
+        allocation_id=nat_eip.id,
+        subnet_id=public_subnet.id,
+        tags=tagged("nat"),
+        depends_on=[internet_gateway],
+    )
+    plan.add(
+        aws.ec2.Route,
+        f"{name}-private-default",
+        route_table_id=private_route_table.id,
+        destination_cidr_block="0.0.0.0/0",
+        nat_gateway_id=nat_gateway.id,
+    )
+    return {
+        "internet_gateway": internet_gateway,
+        "public_subnet": public_subnet,
+        "nat_eip": nat_eip,
+        "nat_gateway": nat_gateway,
+        "public_route_table": public_route_table,
+    }
 
 
 def _validated_network(cidr_block: str) -> ipaddress.IPv4Network:
