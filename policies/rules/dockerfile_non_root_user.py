@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from policies.container_user import is_root_user, user_part
 from policies.model import Resource, Result, failed, passed, unknown
 
 # $NAME or ${NAME}; anything else after "${" (modifiers such as ${NAME:-default}) is not resolved.
@@ -34,10 +35,14 @@ class Stage:
     body: list[Instruction] = field(default_factory=list)
 
 
+# A UTF-8 byte-order mark at the start of the file reaches the parser as part of the first instruction's name.
+_BYTE_ORDER_MARK = "\ufeff"
+
+
 def _instructions(raw: Any) -> list[Instruction]:
     items = raw if isinstance(raw, list) else []
     return [
-        Instruction(item["instruction"].upper(), item.get("value"), item.get("line"))
+        Instruction(item["instruction"].lstrip(_BYTE_ORDER_MARK).strip().upper(), item.get("value"), item.get("line"))
         for item in items
         if isinstance(item, Mapping) and isinstance(item.get("instruction"), str)
     ]
@@ -134,25 +139,22 @@ def _variables(preamble: list[Instruction], stage: Stage, user: Instruction) -> 
     return known
 
 
-def _is_root(name: str) -> bool:
-    return name == "root" or (name.isdigit() and int(name) == 0)
-
-
 def _judge_user(preamble: list[Instruction], stage: Stage, user: Instruction) -> Result:
     value = user.value
     if not isinstance(value, str) or not value.strip():
         return unknown(f"USER at {user.where} names no user ({value!r})")
     text = value.strip()
     # Only the user part decides; a group given as a variable ("root:$GID") needs no resolving.
-    needs_resolving = "$" in text.split(":", 1)[0]
+    needs_resolving = "$" in user_part(text)
     resolved = _substitute(text, _variables(preamble, stage, user)) if needs_resolving else text
     if resolved is None:
         return unknown(f"USER {text} at {user.where} comes from a variable with no value in the Dockerfile")
     shown = text if resolved == text else f"{text} (= {resolved})"
-    name = resolved.split(":", 1)[0].strip()
-    if not name:
+    name = user_part(resolved)
+    root = is_root_user(resolved)
+    if root is None:
         return unknown(f"USER {shown} at {user.where} names no user")
-    if _is_root(name):
+    if root:
         return failed(f"the image runs as root: USER {shown} at {user.where}")
     return passed(f"the image runs as {name}: USER {shown} at {user.where}")
 

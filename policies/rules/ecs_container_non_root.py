@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from policies.container_user import is_root_user
 from policies.ecs import container_definitions, container_label, fold
 from policies.model import (
     Resource,
     Result,
     as_bool,
-    as_int,
     failed,
     is_reference,
     is_unresolved,
@@ -17,12 +17,6 @@ from policies.model import (
     passed,
     unknown,
 )
-
-ROOT_USER_NAMES = ("root",)
-
-
-def _is_root_name(name: str) -> bool:
-    return name in ROOT_USER_NAMES or (name.isdigit() and int(name) == 0)
 
 
 def _judge_user(container: str, user: Any) -> Result:
@@ -33,13 +27,13 @@ def _judge_user(container: str, user: Any) -> Result:
     if isinstance(user, bool) or not isinstance(user, (str, int, float)):
         return unknown(f"container {container}: user {user!r} is not a string and cannot be read")
     if not isinstance(user, str):
-        if as_int(user) == 0:
+        if is_root_user(user) is True:
             return failed(f"container {container} runs as user 0 (root)")
         return unknown(f"container {container}: user is the number {user!r}; ECS expects a string")
-    name = user.split(":", 1)[0].strip()
-    if not name:
+    root = is_root_user(user)
+    if root is None:
         return unknown(f"container {container}: user {user!r} names no user")
-    if _is_root_name(name):
+    if root:
         return failed(f"container {container} runs as root (user {user!r})")
     return passed(f"container {container} runs as {user!r}")
 

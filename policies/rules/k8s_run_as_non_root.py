@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from policies.container_user import is_root_user
 from policies.kubernetes import Container, judge_containers
 from policies.model import Resource, Result, as_bool, as_int, failed, is_unresolved, passed, unknown
 
@@ -18,12 +19,13 @@ def _judge_container(container: Container, pod_context: dict[str, Any]) -> Resul
     non_root = _effective(container, pod_context, "runAsNonRoot")
     if is_unresolved(user) or is_unresolved(non_root):
         return unknown(f"container {container.name}: the user is not known at plan time")
-    uid = as_int(user)
-    if uid == 0:
-        return failed(f"container {container.name} runs as UID 0 (root)")
+    root = is_root_user(user)
+    if root is True:
+        return failed(f"container {container.name} runs as UID 0 (root): runAsUser is {user!r}")
     if as_bool(non_root) is True:
         return passed(f"container {container.name} must run as non-root")
-    if uid is not None and uid > 0:
+    uid = as_int(user)  # runAsUser is an integer UID: a name or a negative number runs nobody as non-root
+    if root is False and uid is not None and uid > 0:
         return passed(f"container {container.name} runs as UID {uid}")
     return failed(
         f"container {container.name} sets neither runAsNonRoot nor a non-zero runAsUser: the image's USER decides"

@@ -180,3 +180,17 @@ def test_lowercase_instructions_count() -> None:
         {"instruction": "user", "value": "root", "line": 1},
     ]
     assert evaluate(Resource("dockerfile", "Dockerfile", {"instructions": instructions})).verdict is Verdict.FAIL
+
+
+@pytest.mark.parametrize("user", ['"root"', "'root'", "+0", '"0:0"', "000"])
+def test_root_quoted_or_signed_fails(user: str) -> None:
+    assert verdict("FROM python:3.11-slim", f"USER {user}") is Verdict.FAIL
+
+
+def test_a_byte_order_mark_before_the_first_instruction_still_gets_a_verdict() -> None:
+    """Checkov's parser keeps a UTF-8 byte-order mark in the first instruction's name ("\\ufeffFROM")."""
+    resource = dockerfile("FROM python:3.11-slim", "USER root")
+    instructions = [dict(item) for item in resource.get("instructions")]
+    instructions[0]["instruction"] = "\ufeffFROM"
+    result = evaluate(Resource("dockerfile", "Dockerfile", {"instructions": instructions}))
+    assert result.verdict is Verdict.FAIL

@@ -192,3 +192,8 @@ def test_deeply_nested_json_never_raises() -> None:
 
 def test_missing_attribute_is_unknown() -> None:
     assert evaluate(Resource("aws_ecs_task_definition", "x", {"family": "f"})).verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize("user", ["+0", " 0", "-0", "000", '"root"', "'0'", '"0:1000"'])
+def test_root_in_spellings_the_runtime_reads_as_uid_0_fails(user: str) -> None:
+    assert evaluate(task([container(user=user)])).verdict is Verdict.FAIL

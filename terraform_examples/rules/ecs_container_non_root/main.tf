@@ -90,6 +90,31 @@ resource "aws_ecs_task_definition" "fail_uid_zero_with_group" {
   ])
 }
 
+# The runtime reads "+0" (a signed number) and a quoted "root" as root too.
+resource "aws_ecs_task_definition" "fail_signed_uid_zero" {
+  family                   = "reranker"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "1024"
+  memory                   = "4096"
+  execution_role_arn       = "arn:aws:iam::111122223333:role/ecs-task-execution"
+
+  container_definitions = jsonencode([
+    {
+      name      = "reranker"
+      image     = "111122223333.dkr.ecr.us-east-1.amazonaws.com/reranker:1.2.0"
+      essential = true
+      user      = "+0"
+    },
+    {
+      name      = "metrics"
+      image     = "111122223333.dkr.ecr.us-east-1.amazonaws.com/metrics:1.0.0"
+      essential = false
+      user      = "\"root\""
+    }
+  ])
+}
+
 resource "aws_ecs_task_definition" "fail_privileged_gpu_worker" {
   family                   = "gpu-training-worker"
   requires_compatibilities = ["EC2"]
