@@ -41,7 +41,9 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 from checkov.terraform.checks.resource.registry import resource_registry
 from networkx import DiGraph
 
+from policies import checkov_gates
 from policies.catalog import Rule, load_catalog
+from policies.checkov_gates import Gate, Instance
 from policies.graph import Graph
 from policies.model import KNOWN_AFTER_APPLY, Resource, Result, Verdict
 
@@ -271,9 +273,36 @@ class AisecResourceCheck(BaseResourceCheck):
         self.severity = _severity(rule)
 
     def scan_resource_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
-        result = _evaluate_safely(self.rule, normalize_conf(self.entity_type, conf))
+        result = _judge_resource(self.rule, self.entity_type, conf, getattr(self, "graph", None))
         self.details = [result.reason]
         return _CHECK_RESULTS[result.verdict]
+
+
+def _conf_gate(conf: Mapping[str, Any]) -> Instance | None:
+    """A resource Checkov hands a resource check although it is not created (``for_each`` rendered empty)."""
+    for key in ("count", "for_each"):
+        value = conf.get(key)
+        value = value[0] if isinstance(value, list) and len(value) == 1 else value
+        if value == 0 or value == {} or value == []:
+            return Instance(Gate.NOT_CREATED, f"not created: {key} renders as {value!r}")
+    return None
+
+
+def _judge_resource(rule: Rule, resource_type: str, conf: Mapping[str, Any], graph: Any) -> Result:
+    """One resource rule on one resource: not created -> no verdict; gated on what is not known -> UNKNOWN;
+    otherwise the rule on the resource with its settings as the module's inputs and defaults make them."""
+    resource = normalize_conf(resource_type, conf)
+    gated = _conf_gate(conf)
+    if gated is None and _plan_file(conf) is None:
+        vertex, variables = checkov_gates.resource_check_context(graph, resource.address)
+        gated = checkov_gates.instance(vertex, variables) if vertex is not None else None
+    return _judge_instance(rule, resource, gated or checkov_gates.CREATED)
+
+
+def _judge_instance(rule: Rule, resource: Resource, instance: Instance, graph: Graph | None = None) -> Result:
+    if instance.gate is not Gate.CREATED:
+        return Result(Verdict.UNKNOWN, instance.gate_reason)
+    return instance.explain(_evaluate_safely(rule, instance.apply(resource), graph))
 
 
 class AisecDataCheck(BaseDataCheck):
@@ -413,8 +442,9 @@ class AisecGraphCheck(BaseGraphCheck):
         outcome: dict[Verdict, list[dict[str, Any]]] = {verdict: [] for verdict in Verdict}
         for configuration in _configurations(graph_connector):
             for resource_type in self.rule.resource_types:
-                for vertex, resource in configuration.subjects.get(resource_type, ()):
-                    outcome[_evaluate_safely(self.rule, resource, configuration.graph).verdict].append(vertex)
+                for vertex, resource, instance in configuration.subjects.get(resource_type, ()):
+                    result = _judge_instance(self.rule, resource, instance, configuration.graph)
+                    outcome[result.verdict].append(vertex)
         return outcome[Verdict.PASS], outcome[Verdict.FAIL], outcome[Verdict.UNKNOWN]
 
     def get_evaluated_keys(self) -> list[str]:
@@ -426,7 +456,7 @@ class _Configuration:
     """The resources of one configuration (a directory), as a graph, and its resource vertices by type."""
 
     graph: Graph
-    subjects: dict[str, list[tuple[dict[str, Any], Resource]]]
+    subjects: dict[str, list[tuple[dict[str, Any], Resource, Instance]]]
 
 
 _configurations_lock = threading.Lock()
@@ -446,16 +476,28 @@ def _configurations(graph_connector: Any) -> list[_Configuration]:
 def _split_configurations(graph_connector: Any) -> list[_Configuration]:
     """Graph vertices grouped by configuration: the directory of the file that defines them."""
     groups: dict[str, list[dict[str, Any]]] = {}
-    for _, vertex in _graph_nodes(graph_connector):
+    all_vertices = [vertex for _, vertex in _graph_nodes(graph_connector)]
+    variables = checkov_gates.variables_by_address(all_vertices)
+    for vertex in all_vertices:
         groups.setdefault(os.path.dirname(str(vertex.get("file_path_") or "")), []).append(vertex)
     configurations = []
     for vertices in groups.values():
-        resources = [(vertex, resource) for vertex in vertices if (resource := _vertex_resource(vertex)) is not None]
-        subjects: dict[str, list[tuple[dict[str, Any], Resource]]] = {}
-        for vertex, resource in resources:
+        # Resources the configuration does not create (count = 0, for_each = {} under the module's inputs) are
+        # neither judged nor context: a public access block with count = 0 covers no bucket. Resources gated
+        # on what is not known here are judged UNKNOWN and stay context (they may exist).
+        resources = []
+        for vertex in vertices:
+            resource = _vertex_resource(vertex)
+            if resource is None:
+                continue
+            instance = checkov_gates.instance(vertex, variables)
+            if instance.gate is not Gate.NOT_CREATED:
+                resources.append((vertex, instance.apply(resource), instance))
+        subjects: dict[str, list[tuple[dict[str, Any], Resource, Instance]]] = {}
+        for vertex, resource, instance in resources:
             if vertex.get("block_type_") == "resource":
-                subjects.setdefault(resource.type, []).append((vertex, resource))
-        graph = Graph((resource for _, resource in resources), is_root=_is_root_configuration(vertices))
+                subjects.setdefault(resource.type, []).append((vertex, resource, instance))
+        graph = Graph((resource for _, resource, _ in resources), is_root=_is_root_configuration(vertices))
         configurations.append(_Configuration(graph, subjects))
     return configurations
 

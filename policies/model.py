@@ -8,8 +8,9 @@ Values that the engine could not resolve stay as Terraform expressions (strings)
 
 * a reference to another resource or data source (``aws_kms_key.k.arn``) is a real value whose content is
   unknown: it satisfies "must be set", but cannot be compared with a literal;
-* a variable, local or module output (``var.kms``, ``local.x``, ``module.m.arn``) is unresolved: a rule that
-  needs the value returns UNKNOWN;
+* a variable, local or module output (``var.kms``, ``local.x``, ``module.m.arn``), a function call the engine
+  did not evaluate (``lookup(var.cfg, "kms_key_id", null)``) and a ``dynamic`` block's iterator
+  (``guardrail_configuration.value.id``) are unresolved: a rule that needs the value returns UNKNOWN;
 * in a plan, a value Terraform knows only after apply is ``KNOWN_AFTER_APPLY`` and counts as a reference.
 """
 
@@ -109,12 +110,41 @@ def _expression(value: str) -> str:
     return text
 
 
+# A function call the engine left as text: ``lookup({},"kms_key_id",None)``, ``try(var.cfg["k"],None)``. Only
+# Terraform's built-in functions count: ``rate(90 days)`` and ``cron(0 4 * * ? *)`` are literal values.
+_FUNCTIONS = (
+    "abs ceil floor log max min parseint pow signum chomp endswith format formatlist indent join lower regex "
+    "regexall replace split startswith strcontains strrev substr title trim trimprefix trimsuffix trimspace upper "
+    "alltrue anytrue chunklist coalesce coalescelist compact concat contains distinct element flatten index keys "
+    "length list lookup map matchkeys merge one range reverse setintersection setproduct setsubtract setunion "
+    "slice sort sum transpose values zipmap base64decode base64encode base64gzip csvdecode jsondecode jsonencode "
+    "textdecodebase64 textencodebase64 urlencode yamldecode yamlencode abspath dirname pathexpand basename file "
+    "fileexists fileset filebase64 templatefile formatdate plantimestamp timeadd timecmp timestamp base64sha256 "
+    "base64sha512 bcrypt filebase64sha256 filebase64sha512 filemd5 filesha1 filesha256 filesha512 md5 "
+    "rsadecrypt sha1 sha256 sha512 uuid uuidv5 cidrhost cidrnetmask cidrsubnet cidrsubnets can issensitive "
+    "nonsensitive sensitive tobool tolist tomap tonumber toset tostring try type"
+).split()
+_FUNCTION_NAMES = "|".join(_FUNCTIONS)
+_FUNCTION_CALL = re.compile(rf"^(?:{_FUNCTION_NAMES}|provider::[a-z0-9_:]+)\(.*\)$", re.DOTALL)
+_INTERPOLATED_CALL = re.compile(rf"\$\{{\s*(?:{_FUNCTION_NAMES})\(")
+# The iterator of a ``dynamic`` block or ``for`` expression: ``guardrail_configuration.value.id``, ``rule.key``.
+_ITERATOR = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*\.(value|key)(\.|\[|$)")
+
+
+def is_function_call(value: Any) -> bool:
+    """A function call the engine could not evaluate: it is not a value, whatever its text."""
+    return isinstance(value, str) and (
+        bool(_FUNCTION_CALL.match(_expression(value))) or bool(_INTERPOLATED_CALL.search(value))
+    )
+
+
 def is_unresolved(value: Any) -> bool:
-    """A variable, local or module output the engine did not resolve, or any string built from one."""
+    """A variable, local or module output the engine did not resolve, a function call it did not evaluate, a
+    ``dynamic`` block's iterator, or any string built from one of these."""
     if not isinstance(value, str):
         return False
     text = _expression(value)
-    if text.startswith(_UNRESOLVED_ROOTS):
+    if text.startswith(_UNRESOLVED_ROOTS) or _ITERATOR.match(text) or is_function_call(value):
         return True
     return any(f"${{{root}" in value for root in _UNRESOLVED_ROOTS)
 
@@ -128,7 +158,10 @@ def is_reference(value: Any) -> bool:
     but with unknown content."""
     if value == KNOWN_AFTER_APPLY:
         return True
-    return isinstance(value, str) and bool(_RESOURCE_REFERENCE.match(_expression(value)))
+    if not isinstance(value, str):
+        return False
+    text = _expression(value)
+    return bool(_RESOURCE_REFERENCE.match(text)) and not _ITERATOR.match(text)
 
 
 def referenced_address(value: Any) -> str | None:

@@ -40,7 +40,7 @@ def evaluate(resource: Resource) -> Result:
         if BLOCK in resource.dynamic_blocks or is_unresolved(raw):
             return unknown(f"{BLOCK} is not known at plan time")
         if raw in (None, [], {}, ""):
-            return failed("no guardrail is attached: prompts and responses reach the model unfiltered")
+            return failed(f"no {BLOCK}: no guardrail is attached, prompts and responses reach the model unfiltered")
         return unknown(f"{BLOCK} is not a list of guardrail objects ({raw!r})")
     problems = [
         result for configuration in configurations for key in KEYS if (result := _judge_key(configuration, key))

@@ -46,7 +46,7 @@ def test_no_guardrail_fails(configuration: Any) -> None:
     attrs = {} if configuration is None else {"guardrail_configuration": configuration}
     result = evaluate(Resource("aws_bedrockagent_agent", "aws_bedrockagent_agent.a", attrs))
     assert result.verdict is Verdict.FAIL
-    assert result.reason.startswith("no guardrail is attached")
+    assert result.reason.startswith("no guardrail_configuration: no guardrail is attached")
 
 
 @pytest.mark.parametrize(

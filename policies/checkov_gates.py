@@ -1,0 +1,390 @@
+"""What a Terraform configuration says about one resource beyond what Checkov rendered: whether it is created
+at all, and what its settings are under the module's inputs and defaults.
+
+Checkov (3.3.x) renders ``var.x`` with a ``null`` value as the unresolved name ``var.x``, so ``var.x != null``
+renders as true, ``var.x == null`` as false, a ``count`` gated on them goes the wrong way, and
+``kms_key_id = var.kms_key_id`` (default ``null``) reads as "set to something unknown". Function calls it
+cannot evaluate (``lookup(var.cfg, "k", null)`` over an empty map) stay as text. It skips resources whose
+``count`` renders to 0 for resource checks, but not for graph checks, and evaluates resources whose
+``for_each`` renders to ``{}``.
+
+This module reads the resource's own expressions (Checkov's HCL parser, cached per file) and the values
+Checkov gives the module's variables (the graph's variable vertices: the caller's argument, else the
+declared default), and evaluates them with ``policies.hcl_expressions``. docs/checkov.md lists the facts.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+import logging
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from networkx import DiGraph
+
+from policies import hcl_expressions as hcl
+from policies.model import Resource, Result, Verdict, is_reference, is_unresolved
+
+logger = logging.getLogger(__name__)
+
+
+class Gate(enum.Enum):
+    CREATED = "created"
+    NOT_CREATED = "not created"
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One resource as the configuration creates it: its gate, and settings evaluated from the variables."""
+
+    gate: Gate = Gate.CREATED
+    gate_reason: str = ""
+    values: Mapping[tuple[Any, ...], Any] = field(default_factory=dict)  # path -> value under the module's inputs
+    notes: Mapping[str, str] = field(default_factory=dict)  # attribute -> why it has that value
+    empty_dynamic_blocks: frozenset[str] = frozenset()
+
+    def apply(self, resource: Resource) -> Resource:
+        """The resource with the evaluated settings in place of Checkov's renderings."""
+        if not self.values and not self.empty_dynamic_blocks:
+            return resource
+        attrs = copy.deepcopy({key: value for key, value in resource.attrs.items() if key not in self.empty_dynamic_blocks})
+        for path, value in self.values.items():
+            _set(attrs, path, value)
+        dynamic = resource.dynamic_blocks - self.empty_dynamic_blocks
+        return Resource(resource.type, resource.address, attrs, dynamic)
+
+    def explain(self, result: Result) -> Result:
+        """A FAIL caused by a setting that the module's defaults leave unset says so."""
+        if result.verdict is not Verdict.FAIL:
+            return result
+        notes = [note for name, note in self.notes.items() if re.search(rf"\b{re.escape(name)}\b", result.reason)]
+        if not notes:
+            return result
+        return Result(result.verdict, f"{result.reason} ({'; '.join(notes)})")
+
+
+CREATED = Instance()
+
+
+def _set(attrs: dict[str, Any], path: tuple[Any, ...], value: Any) -> None:
+    """Set ``attrs[block][index]...[attribute]``; a path whose blocks Checkov did not render is left alone."""
+    container: Any = attrs
+    for step in path[:-1]:
+        if isinstance(step, int):
+            container = container[step] if isinstance(container, list) and step < len(container) else None
+        else:
+            container = container.get(step) if isinstance(container, dict) else None
+        if container is None:
+            return
+    if isinstance(container, dict):
+        container[path[-1]] = value
+
+_SKIPPED_ATTRIBUTES = frozenset({"count", "for_each", "dynamic", "provider", "depends_on", "lifecycle"})
+_INDEX = re.compile(r"\[[^\]]*\]")
+
+
+# -- the resource's own expressions ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _read_blocks(path: str, mtime_ns: int, size: int) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """``(block kind, type, name) -> raw attributes`` of a .tf file, as Checkov's HCL parser writes them."""
+    del mtime_ns, size  # cache keys only
+    import hcl2  # Checkov's own parser (bc-python-hcl2)
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = hcl2.load(handle)
+    except Exception:  # a file Checkov could not parse either: nothing to add
+        logger.debug("cannot read %s for resource gates", path, exc_info=True)
+        return {}
+    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for kind in ("resource", "data"):
+        for entry in document.get(kind) or []:
+            for type_, named in entry.items() if isinstance(entry, Mapping) else []:
+                for name, body in named.items() if isinstance(named, Mapping) else []:
+                    if isinstance(body, Mapping):
+                        found[(kind, str(type_), str(name))] = dict(body)
+    return found
+
+
+def _raw_block(path: str, kind: str, resource_type: str, name: str) -> dict[str, Any] | None:
+    if not path.endswith(".tf"):
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _read_blocks(path, stat.st_mtime_ns, stat.st_size).get((kind, resource_type, name))
+
+
+def _expression(raw: Any) -> str | None:
+    """The text of an attribute written as an expression (``${...}``), or None for literals and blocks."""
+    if isinstance(raw, list) and len(raw) == 1:
+        raw = raw[0]
+    if isinstance(raw, str) and raw.startswith("${") and raw.endswith("}"):
+        return raw
+    return None
+
+
+def _shown(expression: str) -> str:
+    """An expression as the user wrote it (Checkov's parser writes null as None)."""
+    text = expression.strip()
+    if text.startswith("${") and text.endswith("}"):
+        text = text[2:-1]
+    text = re.sub(r"'\$\{([^{}]*)\}'", r"\1", text)
+    text = re.sub(r"\bNone\b", "null", text)
+    return re.sub(r"\bTrue\b", "true", re.sub(r"\bFalse\b", "false", text))
+
+
+# -- the module's variables --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Variable:
+    value: Any  # hcl.UNKNOWN when the configuration does not say
+    from_caller: bool
+
+
+def _module_prefix(address: str) -> str:
+    parts = address.split(".")
+    prefix: list[str] = []
+    while len(parts) >= 3 and parts[0] == "module":
+        prefix.extend(parts[:2])
+        parts = parts[2:]
+    return ".".join(prefix) + "." if prefix else ""
+
+
+def _variable(vertex: Mapping[str, Any]) -> Variable:
+    crumbs = vertex.get("rendering_breadcrumbs_")
+    crumbs = crumbs.get("default") if isinstance(crumbs, Mapping) else None
+    from_caller = any(isinstance(crumb, Mapping) and crumb.get("type") == "module" for crumb in crumbs or [])
+    if "default" not in vertex:  # a required input nobody passed: a standalone scan of a module
+        return Variable(hcl.UNKNOWN, from_caller)
+    return Variable(_as_value(vertex["default"]), from_caller)
+
+
+def _as_value(value: Any) -> Any:
+    if isinstance(value, str):
+        if is_reference(value):
+            return hcl.Reference(value)
+        if is_unresolved(value) or "${" in value:
+            return hcl.UNKNOWN
+    return value
+
+
+def variables_by_address(vertices: Iterable[Mapping[str, Any]]) -> dict[str, Variable]:
+    """``module.m.name`` (``name`` in the root module) -> the variable's value, from the graph's vertices."""
+    return {
+        str(vertex.get("__address__")): _variable(vertex)
+        for vertex in vertices
+        if vertex.get("block_type_") == "variable"
+    }
+
+
+# -- one resource -----------------------------------------------------------------------------------------
+
+
+def instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable]) -> Instance:
+    """What the configuration says about the resource behind one graph vertex."""
+    try:
+        return _instance(vertex, variables)
+    except Exception:  # the configuration is as Checkov gave it; never lose a verdict to this module
+        logger.debug("cannot evaluate the gate of %s", vertex.get("__address__"), exc_info=True)
+        return CREATED
+
+
+def _instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable]) -> Instance:
+    address = str(vertex.get("__address__") or "")
+    kind = vertex.get("block_type_")
+    resource_type = str(vertex.get("resource_type") or "").removeprefix("data.")
+    name = _INDEX.sub("", address).split(".")[-1]
+    raw = _raw_block(str(vertex.get("file_path_") or ""), str(kind), resource_type, name)
+    if raw is None:
+        return _rendered_gate(vertex, None, "")
+    prefix = _module_prefix(address)
+    used: dict[str, Variable] = {}
+
+    def lookup(variable: str) -> Any:
+        found = variables.get(prefix + variable)
+        if found is None:
+            return hcl.UNKNOWN
+        used[variable] = found
+        return found.value
+
+    gated = _gate(vertex, raw, lookup)
+    if gated.gate is not Gate.CREATED:
+        return gated
+    values: dict[tuple[Any, ...], Any] = {}
+    notes: dict[str, str] = {}
+    _evaluate_body(raw, _rendered_body(vertex.get("config_")), (), lookup, used, values, notes)
+    empty = _empty_dynamic_blocks(raw, lookup, notes)
+    return Instance(Gate.CREATED, "", values, notes, empty)
+
+
+def _evaluate_body(
+    raw: Mapping[str, Any],
+    rendered: Any,
+    path: tuple[Any, ...],
+    lookup: Any,
+    used: dict[str, Variable],
+    values: dict[tuple[Any, ...], Any],
+    notes: dict[str, str],
+) -> None:
+    """Evaluate the expressions of one block and of its nested blocks; ``values`` is keyed by path."""
+    rendered = rendered if isinstance(rendered, Mapping) else {}
+    for attribute, raw_value in raw.items():
+        if attribute in _SKIPPED_ATTRIBUTES or attribute.startswith("__"):
+            continue
+        if isinstance(raw_value, list) and raw_value and all(isinstance(item, Mapping) for item in raw_value):
+            blocks = rendered.get(attribute)
+            blocks = blocks if isinstance(blocks, list) else []
+            for number, block in enumerate(raw_value):
+                inner = blocks[number] if number < len(blocks) else None
+                _evaluate_body(block, inner, (*path, attribute, number), lookup, used, values, notes)
+            continue
+        expression = _expression(raw_value)
+        if expression is None:
+            continue
+        used.clear()
+        value = hcl.evaluate(expression, lookup)
+        checkov_value = _unwrapped(rendered.get(attribute))
+        if value is hcl.UNKNOWN:
+            if checkov_value == "None" and "?" in expression:
+                values[(*path, attribute)] = None  # a conditional Checkov settled on null
+            continue
+        if _holds_unknown(value):
+            continue
+        scalar = value is None or isinstance(value, (hcl.Reference, str, bool, int, float))
+        if scalar or _needs_value(checkov_value):
+            values[(*path, attribute)] = value.text if isinstance(value, hcl.Reference) else value
+            if value is None:
+                notes[attribute] = _null_note(attribute, expression, used)
+
+
+def _rendered_body(config: Any) -> Any:
+    """The one resource body in a vertex's ``config_`` (``{type: {name: body}}``)."""
+    if not isinstance(config, Mapping):
+        return None
+    for named in config.values():
+        for body in named.values() if isinstance(named, Mapping) else []:
+            return body
+    return None
+
+
+def _unwrapped(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
+def _holds_unknown(value: Any) -> bool:
+    if value is hcl.UNKNOWN:
+        return True
+    if isinstance(value, Mapping):
+        return any(_holds_unknown(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_unknown(item) for item in value)
+    return False
+
+
+def _needs_value(checkov_value: Any) -> bool:
+    """Checkov left text where the configuration has a value: an unresolved name or a function call."""
+    return isinstance(checkov_value, str) and (checkov_value == "None" or is_unresolved(checkov_value))
+
+
+def _null_note(attribute: str, expression: str, used: Mapping[str, Variable]) -> str:
+    whose = "inputs" if any(variable.from_caller for variable in used.values()) else "defaults"
+    values = [
+        f"var.{name} {'is' if variable.from_caller else 'defaults to'} {hcl.describe(variable.value)}"
+        for name, variable in used.items()
+    ]
+    shown = _shown(expression)
+    if re.fullmatch(r"var\.[A-Za-z_][A-Za-z0-9_-]*", shown.strip()) and len(used) == 1:
+        return f"{attribute} is unset with the module's {whose}: {values[0]}"
+    detail = f"; {', '.join(values)}" if values else ""
+    return f"{attribute} is unset with the module's {whose}: {shown} is null{detail}"
+
+
+def _gate(vertex: Mapping[str, Any], raw: Mapping[str, Any], lookup: Any) -> Instance:
+    for meta in ("count", "for_each"):
+        expression = _expression(raw.get(meta))
+        if expression is None:
+            continue
+        value = hcl.evaluate(expression, lookup)
+        written = f"{meta} = {_shown(expression)}"
+        if value is hcl.UNKNOWN:
+            if hcl.mentions_null(expression):  # Checkov's rendering of null comparisons is not to be trusted
+                return Instance(Gate.UNDECIDED, f"created only if {written} is not 0, which is not known here")
+            return _rendered_gate(vertex, meta, written)
+        if (meta == "count" and value == 0) or (meta == "for_each" and hcl.is_empty_collection(value)):
+            return Instance(Gate.NOT_CREATED, f"not created: {written} is {hcl.describe(value)}")
+        return CREATED
+    return _rendered_gate(vertex, None, "")
+
+
+def _rendered_gate(vertex: Mapping[str, Any], meta: str | None, written: str) -> Instance:
+    """Checkov's own rendering of ``count``/``for_each``, for gates this module does not evaluate."""
+    for key in (meta,) if meta else ("count", "for_each"):
+        if key not in vertex:
+            continue
+        value = vertex[key]
+        if value == 0 or hcl.is_empty_collection(value):
+            return Instance(Gate.NOT_CREATED, f"not created: {written or key} renders as {value!r}")
+        if isinstance(value, str):
+            return Instance(Gate.UNDECIDED, f"created only if {written or key} is not 0, which is not known here")
+    return CREATED
+
+
+def _empty_dynamic_blocks(raw: Mapping[str, Any], lookup: Any, notes: dict[str, str]) -> frozenset[str]:
+    """Dynamic blocks whose ``for_each`` is empty under the module's inputs: they produce no block at all."""
+    empty: set[str] = set()
+    for entry in raw.get("dynamic") or []:
+        for name, body in entry.items() if isinstance(entry, Mapping) else []:
+            expression = _expression(body.get("for_each")) if isinstance(body, Mapping) else None
+            if expression is None:
+                continue
+            if hcl.is_empty_collection(value := hcl.evaluate(expression, lookup)) or value is None:
+                empty.add(str(name))
+                notes[str(name)] = f"no {name} block with the module's inputs: for_each = {_shown(expression)} is empty"
+    return frozenset(empty)
+
+
+def resource_check_context(graph: Any, address: str) -> tuple[Mapping[str, Any] | None, Mapping[str, Variable]]:
+    """The vertex of a resource and the variables of its configuration, from the graph Checkov gives a
+    resource check (``check.graph``); ``(None, {})`` when there is none (plan JSON, no graph)."""
+    try:
+        index = _graph_index(graph)
+    except Exception:
+        logger.debug("cannot index Checkov's graph", exc_info=True)
+        return None, {}
+    return index[0].get(address), index[1]
+
+
+_index_cache: tuple[Any, tuple[dict[str, Mapping[str, Any]], dict[str, Variable]]] | None = None
+
+
+def _graph_index(graph: Any) -> tuple[dict[str, Mapping[str, Any]], dict[str, Variable]]:
+    global _index_cache
+    if graph is None:
+        return {}, {}
+    if _index_cache is not None and _index_cache[0] is graph:
+        return _index_cache[1]
+    vertices = [vertex for _, vertex in _nodes(graph)]
+    by_address = {
+        str(vertex.get("__address__")): vertex for vertex in vertices if vertex.get("block_type_") == "resource"
+    }
+    index = (by_address, variables_by_address(vertices))
+    _index_cache = (graph, index)
+    return index
+
+
+def _nodes(graph: Any) -> Iterable[tuple[Any, Mapping[str, Any]]]:
+    nodes = graph.nodes(data=True) if isinstance(graph, DiGraph) else graph.nodes()  # rustworkx: (index, data)
+    return [
+        (node[0], node[1]) for node in nodes if isinstance(node, tuple) and len(node) == 2 and isinstance(node[1], Mapping)
+    ]
