@@ -361,13 +361,26 @@ class Plan:
         """Every child as the rules read it."""
         return [resource for child in self.children() if (resource := child._normalized()) is not None]
 
+    def depths(self, depth: int = 0) -> dict[str, int]:
+        """Each child's address -> how deep it is nested (0: a child of this component)."""
+        found: dict[str, int] = {}
+        for node in self.nodes:
+            if isinstance(node, Nested):
+                found.update(node._plan.depths(depth + 1))
+            elif (resource := node._normalized()) is not None:
+                found[resource.address] = depth
+        return found
+
     def violations(self, rules: Sequence[Rule] | None = None) -> list[tuple[str, str, str]]:
-        """``(rule_id, address, reason)`` of every FAIL, in catalog order."""
-        return [
+        """``(rule_id, address, reason)`` of every FAIL: the component's own children first (their rules
+        speak of the arguments the caller gave), then nested components' children, each in catalog order."""
+        depths = self.depths()
+        found = [
             (rule_id, address, result.reason)
             for rule_id, address, result in evaluate_resources(self.resources(), rules)
             if result.verdict is Verdict.FAIL and rule_id not in self.judged_elsewhere
         ]
+        return sorted(found, key=lambda finding: depths.get(finding[1], 0))
 
     def judge(self) -> None:
         """Raise ``PolicyViolation`` for the first rule that fails a child."""

@@ -16,7 +16,7 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
-from pulumi_components._plan import ACCOUNT_ID, REGION, Child, JsonDocument, Plan, PolicyViolation, concat
+from pulumi_components._plan import ACCOUNT_ID, REGION, Child, Deferred, JsonDocument, Plan, PolicyViolation, concat
 
 __all__ = ["PolicyViolation"]
 
@@ -98,7 +98,7 @@ def validate_log_retention(days: Any, what: str = "log_retention_days") -> None:
 def key_arn(value: Any, what: str = "kms_key_arn") -> Any:
     """``None`` (create a key), a string (white space removed) or an ``Output``; whether it names a
     customer-managed key is the catalog's judgment."""
-    if value is not None and not is_output(value) and not isinstance(value, str):
+    if value is not None and not isinstance(value, (str, pulumi.Output, Deferred)):
         raise TypeError(f"{what} must be a key ARN (a string or an Output), got {value!r}")
     return value.strip() if isinstance(value, str) else value
 

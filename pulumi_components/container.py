@@ -11,6 +11,7 @@ import pulumi
 import pulumi_aws as aws
 
 from pulumi_components import _validation as v
+from pulumi_components._plan import REGION, AisecComponent, JsonDocument, Plan
 from pulumi_components.iam import LeastPrivilegeRole
 
 _CONTAINER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$")
@@ -24,8 +25,8 @@ class ContainerSpec:
     :param name: Container name (letters, digits, ``-`` and ``_``).
     :param image: Image URI, ideally ``<ModelRepository.repository_url>:<immutable tag>``.
     :param user: The non-root user to run as: ``"<uid>"``, ``"<uid>:<gid>"`` or a user name that exists in
-        the image. Required: ECS runs a container without ``user`` as root. ``root``, ``0`` and ``0:<gid>``
-        are refused (CKV_AISEC_10).
+        the image (a number is taken as a UID). Required: ECS runs a container without ``user`` as root;
+        ``root``, ``0`` and ``0:<gid>`` fail CKV_AISEC_10.
     :param port: The TCP port the server listens on (no port mapping when omitted).
     :param cpu: CPU units reserved for the container.
     :param memory: Hard memory limit (MiB).
@@ -36,14 +37,14 @@ class ContainerSpec:
     :param scratch_paths: Writable scratch directories (task volumes) mounted into the otherwise read-only
         file system, e.g. ``["/tmp", "/home/app/.cache"]``.
     :param essential: Whether the task stops when this container stops.
-    :param privileged: Refused when True (CKV_AISEC_10); present so that the refusal is explicit.
-    :param read_only_root_filesystem: Refused when False (CKV_AISEC_10); use ``scratch_paths`` for the
-        directories the server writes to.
+    :param privileged: True fails CKV_AISEC_10; present so that the refusal is explicit.
+    :param read_only_root_filesystem: False fails CKV_AISEC_105; use ``scratch_paths`` for the directories
+        the server writes to.
     """
 
     name: str
     image: pulumi.Input[str]
-    user: str
+    user: str | int | None
     port: int | None = None
     cpu: int | None = None
     memory: int | None = None
@@ -63,40 +64,21 @@ def _spec(container: ContainerSpec | Mapping[str, Any]) -> ContainerSpec:
         unknown_keys = set(container) - {f.name for f in fields(ContainerSpec)}
         if unknown_keys:
             raise ValueError(f"unknown container settings {sorted(unknown_keys)}")
-        if "user" not in container:
-            raise v.PolicyViolation(
-                v.ECS_NON_ROOT,
-                f"container {container.get('name')!r} sets no user, so ECS runs it as root; "
-                "set user to a non-zero UID such as '1000:1000'",
-            )
-        return ContainerSpec(**container)
+        # A container without a user is described as it is: the catalog judges it (ECS runs it as root).
+        return ContainerSpec(**{"user": None, **container})
     raise ValueError(f"a container is a ContainerSpec or a dict of its fields, got {container!r}")
 
 
 def _validate_container(spec: ContainerSpec) -> None:
+    """The shape of a container's settings; whom it runs as and with which privileges is the catalog's."""
     if not isinstance(spec.name, str) or not _CONTAINER_NAME.match(spec.name):
         raise ValueError(f"container name {spec.name!r} must be letters, digits, '-' and '_'")
     v.require_plain(spec.user, f"container {spec.name} user")
-    if spec.user is not None and not isinstance(spec.user, str):
+    if spec.user is not None and (isinstance(spec.user, bool) or not isinstance(spec.user, (str, int))):
         raise ValueError(f"container {spec.name}: user must be a string such as '1000:1000', got {spec.user!r}")
-    v.require(
-        not v.is_root_user(spec.user),
-        v.ECS_NON_ROOT,
-        f"container {spec.name} would run as root (user {spec.user!r}); set user to a non-zero UID such as "
-        "'1000:1000' that the image can run as",
-    )
-    v.require(
-        spec.privileged is False,
-        v.ECS_NON_ROOT,
-        f"container {spec.name} asks to be privileged, which gives it the host's devices and capabilities; "
-        "remove privileged (for GPUs use gpus=, which needs no privileges)",
-    )
-    v.require(
-        spec.read_only_root_filesystem is True,
-        v.ECS_NON_ROOT,
-        f"container {spec.name} asks for a writable root file system; keep it read-only and list the "
-        "directories it writes to in scratch_paths",
-    )
+    for flag, what in ((spec.privileged, "privileged"), (spec.read_only_root_filesystem, "read_only_root_filesystem")):
+        if not isinstance(flag, bool):
+            raise ValueError(f"container {spec.name}: {what} must be True or False, got {flag!r}")
     for value, what in ((spec.port, "port"), (spec.cpu, "cpu"), (spec.memory, "memory")):
         if value is not None:
             v.validate_positive_int(value, f"container {spec.name} {what}")
@@ -115,16 +97,14 @@ def _volume_name(container: str, index: int) -> str:
     return f"{container}-scratch-{index}"
 
 
-def _definition(
-    spec: ContainerSpec, log_group: pulumi.Input[str], region: pulumi.Input[str], stream_prefix: str
-) -> dict[str, Any]:
+def _definition(spec: ContainerSpec, log_group: Any, region: Any, stream_prefix: str) -> dict[str, Any]:
     definition: dict[str, Any] = {
         "name": spec.name,
         "image": spec.image,
         "essential": spec.essential,
-        "user": spec.user,
-        "privileged": False,
-        "readonlyRootFilesystem": True,
+        "user": str(spec.user) if isinstance(spec.user, int) else spec.user,
+        "privileged": spec.privileged,
+        "readonlyRootFilesystem": spec.read_only_root_filesystem,
         "linuxParameters": {"initProcessEnabled": True, "capabilities": {"drop": ["ALL"]}},
         "logConfiguration": {
             "logDriver": "awslogs",
@@ -155,7 +135,7 @@ def _definition(
     return definition
 
 
-class NonRootContainerService(pulumi.ComponentResource):
+class NonRootContainerService(AisecComponent):
     """An ECS service (awsvpc, private subnets, no public IP) whose containers are non-root and locked down.
 
     Registers, as children:
@@ -170,6 +150,8 @@ class NonRootContainerService(pulumi.ComponentResource):
       breaker with rollback. GPU tasks run on the caller's EC2 ``gpu_capacity_provider``; others on Fargate.
     """
 
+    TYPE: ClassVar[str] = "aisec:ecs:NonRootContainerService"
+    OUTPUTS: ClassVar[tuple[str, ...]] = ("service_name", "task_definition_arn")
     # Every catalog rule that judges what this component registers (tests/pulumi/test_component_rules.py).
     RULES: ClassVar[tuple[str, ...]] = (
         "CKV_AISEC_4",
@@ -192,6 +174,8 @@ class NonRootContainerService(pulumi.ComponentResource):
     task_role: LeastPrivilegeRole | None
     task_definition: aws.ecs.TaskDefinition
     service: aws.ecs.Service
+    service_name: pulumi.Output[str]
+    task_definition_arn: pulumi.Output[str]
 
     def __init__(
         self,
@@ -227,11 +211,52 @@ class NonRootContainerService(pulumi.ComponentResource):
             no task role, hence no AWS credentials in the containers, when empty.
         :param gpu_capacity_provider: Name of the cluster's EC2 capacity provider with GPU instances; required
             when a container asks for GPUs. Tasks run on Fargate when omitted.
-        :param log_retention_days: Days the container logs are kept (CloudWatch Logs retention value).
+        :param log_retention_days: Days the container logs are kept (a CloudWatch Logs retention value; under
+            90 days, or 0 for never, fails CKV_AISEC_77).
         :param log_kms_key_arn: Key for the log group; a new rotating key is created when omitted.
         :param region: Region for the ``awslogs`` driver; the provider's region by default.
         :param tags: Tags for the taggable children.
         """
+        self._construct(
+            name,
+            opts,
+            cluster_arn=cluster_arn,
+            containers=containers,
+            subnet_ids=subnet_ids,
+            security_group_ids=security_group_ids,
+            cpu=cpu,
+            memory=memory,
+            desired_count=desired_count,
+            image_repository_arns=image_repository_arns,
+            task_role_statements=task_role_statements,
+            gpu_capacity_provider=gpu_capacity_provider,
+            log_retention_days=log_retention_days,
+            log_kms_key_arn=log_kms_key_arn,
+            region=region,
+            tags=tags,
+        )
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        cluster_arn: pulumi.Input[str],
+        containers: Sequence[ContainerSpec | Mapping[str, Any]],
+        subnet_ids: Sequence[pulumi.Input[str]],
+        security_group_ids: Sequence[pulumi.Input[str]],
+        cpu: int = 1024,
+        memory: int = 2048,
+        desired_count: int = 1,
+        image_repository_arns: Sequence[pulumi.Input[str]] = (),
+        task_role_statements: Sequence[Mapping[str, Any]] = (),
+        gpu_capacity_provider: pulumi.Input[str] | None = None,
+        log_retention_days: int = 90,
+        log_kms_key_arn: pulumi.Input[str] | None = None,
+        region: pulumi.Input[str] | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
         v.require_plain(containers, "containers")
         specs = [_spec(container) for container in v.as_list(containers)]
         if not specs:
@@ -254,22 +279,19 @@ class NonRootContainerService(pulumi.ComponentResource):
         if isinstance(desired_count, bool) or not isinstance(desired_count, int) or desired_count < 0:
             raise ValueError("desired_count must be a non-negative integer")
         v.validate_log_retention(log_retention_days)
-        task_statements = v.policy_statements(task_role_statements, "task_role_statements")
-        v.validate_identity_statements(task_statements, "task_role_statements")
+        log_kms_key_arn = v.key_arn(log_kms_key_arn, "log_kms_key_arn")
+        task_statements = v.policy_statements(task_role_statements, "task_role_statements", identity=True)
         tags = dict(tags or {})
-
-        super().__init__("aisec:ecs:NonRootContainerService", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
         if region is None:
-            _, region = v.current_account_and_region(self)
+            region = REGION
 
-        self.log_key, self.log_group = v.new_encrypted_log_group(
-            f"{name}-logs", parent=self, retention_in_days=log_retention_days, kms_key_arn=log_kms_key_arn
+        log_key, log_group = v.encrypted_log_group(
+            plan, f"{name}-logs", retention_in_days=log_retention_days, kms_key_arn=log_kms_key_arn
         )
         execution_statements = [
             # GetAuthorizationToken has no resource-level permissions: "*" is the only valid resource.
             {"Sid": "EcrLogin", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
-            *LeastPrivilegeRole.write_logs(self.log_group.arn),
+            *LeastPrivilegeRole.write_logs(log_group.arn),
         ]
         if image_repository_arns:
             execution_statements.append(
@@ -280,35 +302,36 @@ class NonRootContainerService(pulumi.ComponentResource):
                     "Resource": list(image_repository_arns),
                 }
             )
-        self.execution_role = LeastPrivilegeRole(
+        execution_role = plan.nest(
+            LeastPrivilegeRole,
             f"{name}-execution",
             service_principals=["ecs-tasks.amazonaws.com"],
             statements=execution_statements,
             description=f"ECS pulls the images and writes the logs of {name}",
-            opts=child,
         )
-        self.task_role = None
+        task_role = None
         if task_statements:
-            self.task_role = LeastPrivilegeRole(
+            task_role = plan.nest(
+                LeastPrivilegeRole,
                 f"{name}-task",
                 service_principals=["ecs-tasks.amazonaws.com"],
                 statements=task_statements,
                 description=f"The application permissions of {name}",
-                opts=child,
             )
 
-        definitions = [_definition(spec, self.log_group.name, region, name) for spec in specs]
+        definitions = [_definition(spec, log_group.name, region, name) for spec in specs]
         uses_gpu = gpu_capacity_provider is not None
-        self.task_definition = aws.ecs.TaskDefinition(
+        task_definition = plan.add(
+            aws.ecs.TaskDefinition,
             f"{name}-task",
             family=name,
             network_mode="awsvpc",
             requires_compatibilities=["EC2"] if uses_gpu else ["FARGATE"],
             cpu=str(cpu),
             memory=str(memory),
-            execution_role_arn=self.execution_role.arn,
-            task_role_arn=self.task_role.arn if self.task_role else None,
-            container_definitions=pulumi.Output.json_dumps(definitions),
+            execution_role_arn=execution_role.arn,
+            task_role_arn=task_role.arn if task_role else None,
+            container_definitions=JsonDocument(definitions),
             volumes=[
                 aws.ecs.TaskDefinitionVolumeArgs(name=_volume_name(spec.name, index))
                 for spec in specs
@@ -316,12 +339,12 @@ class NonRootContainerService(pulumi.ComponentResource):
             ]
             or None,
             tags=tags or None,
-            opts=child,
         )
-        self.service = aws.ecs.Service(
+        service = plan.add(
+            aws.ecs.Service,
             f"{name}-service",
             cluster=cluster_arn,
-            task_definition=self.task_definition.arn,
+            task_definition=task_definition.arn,
             desired_count=desired_count,
             launch_type=None if uses_gpu else "FARGATE",
             capacity_provider_strategies=[
@@ -338,8 +361,14 @@ class NonRootContainerService(pulumi.ComponentResource):
             deployment_circuit_breaker=aws.ecs.ServiceDeploymentCircuitBreakerArgs(enable=True, rollback=True),
             propagate_tags="SERVICE",
             tags=tags or None,
-            opts=child,
         )
-
-        self.service_name: pulumi.Output[str] = self.service.name
-        self.register_outputs({"service_name": self.service.name, "task_definition_arn": self.task_definition.arn})
+        return {
+            "log_key": log_key,
+            "log_group": log_group,
+            "execution_role": execution_role,
+            "task_role": task_role,
+            "task_definition": task_definition,
+            "service": service,
+            "service_name": service.name,
+            "task_definition_arn": task_definition.arn,
+        }

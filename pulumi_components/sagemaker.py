@@ -1,17 +1,17 @@
 """SageMaker components: ``SecureNotebook``, ``SecureStudioDomain`` and ``SecureModelEndpoint``.
 
-Each refuses, before registering anything, the arguments that would violate a catalog rule, raising
-``PolicyViolation`` with the rule ID: CKV_AISEC_5 (notebook private), CKV_AISEC_6 (Studio VpcOnly),
-CKV_AISEC_11/12/13 (notebook KMS, root access, IMDSv2), CKV_AISEC_14 (Studio KMS), CKV_AISEC_16/17 (model
-network isolation, VPC), CKV_AISEC_18/19/20 (endpoint storage KMS, data capture, capture KMS), CKV_AISEC_8/9
-(IAM, for the Studio execution role). The one requirement no catalog rule covers yet raises ``PolicyViolation``
-with a stable requirement name in the ``aisec-iac:<requirement>`` form:
+Each describes its children once; before anything is registered the catalog judges them, and the first
+failing rule is raised as ``PolicyViolation`` with its ID (CKV_AISEC_5 notebook private, CKV_AISEC_6 Studio
+VpcOnly, CKV_AISEC_11/12/13 notebook KMS, root access, IMDSv2, CKV_AISEC_14 Studio KMS, CKV_AISEC_16/17 model
+network isolation and VPC, CKV_AISEC_18/19/20 endpoint storage KMS, data capture, capture KMS, CKV_AISEC_8/9/110
+for the Studio execution role...). One requirement no catalog rule covers yet is refused with a stable
+requirement name:
 
 * ``aisec-iac:endpoint-min-instances``: a production variant starts with at least two instances.
 
 The argument names that mirror pulumi-aws properties (``direct_internet_access``, ``root_access``,
-``app_network_access_type``, ``enable_network_isolation``) exist so that a program ported from raw pulumi-aws
-gets a policy message rather than a ``TypeError``; their only accepted value is the secure one.
+``app_network_access_type``, ``enable_network_isolation``) are passed to the children as given, so that a
+program ported from raw pulumi-aws gets the rule's verdict rather than a ``TypeError``.
 """
 
 from __future__ import annotations
@@ -24,76 +24,29 @@ import pulumi_aws as aws
 
 from policies.sagemaker_values import has_local_storage
 from pulumi_components import _validation as v
+from pulumi_components._plan import AisecComponent, AsOutput, Plan, concat
 from pulumi_components.bucket import SecureBucket
 from pulumi_components.iam import LeastPrivilegeRole, use_kms_key
-
-# Catalog rules these components enforce beyond those named in ``_validation``.
-NOTEBOOK_KMS = "CKV_AISEC_11"
-NOTEBOOK_ROOT_ACCESS = "CKV_AISEC_12"
-NOTEBOOK_IMDSV2 = "CKV_AISEC_13"
-STUDIO_KMS = "CKV_AISEC_14"
-MODEL_NETWORK_ISOLATION = "CKV_AISEC_16"
-MODEL_VPC_CONFIG = "CKV_AISEC_17"
-ENDPOINT_KMS = "CKV_AISEC_18"
-ENDPOINT_DATA_CAPTURE = "CKV_AISEC_19"
-ENDPOINT_OUTPUT_KMS = "CKV_AISEC_20"
-# Requirements no catalog rule covers yet (see the module docstring).
-ENDPOINT_MIN_INSTANCES = "aisec-iac:endpoint-min-instances"
 
 SAGEMAKER_PRINCIPAL = "sagemaker.amazonaws.com"
 CAPTURE_MODES = ("Input", "Output")
 MIN_PRODUCTION_INSTANCES = 2
 
 
-def _is_aws_managed_key(key: str) -> bool:
-    """``alias/aws/<service>`` in any form: AWS-managed keys whose policy the account cannot control."""
-    return key.startswith("alias/aws/") or ":alias/aws/" in key
-
-
-def _check_customer_key(kms_key_arn: Any, requirement: str, what: str = "kms_key_arn") -> None:
-    """A plain ``kms_key_arn`` must name a customer-managed key; an ``Output`` (another resource's ARN) is
-    accepted as it is, ``None`` means "create a rotating key"."""
-    if kms_key_arn is None or v.is_output(kms_key_arn):
-        return
-    v.require(
-        isinstance(kms_key_arn, str) and bool(kms_key_arn.strip()),
-        requirement,
-        f"{what} is empty; pass a customer-managed key's ARN or omit it to create a rotating key",
-    )
-    v.require(
-        not _is_aws_managed_key(kms_key_arn),
-        requirement,
-        f"{what} {kms_key_arn!r} is an AWS-managed key; pass a customer-managed key's ARN or omit it to create "
-        "a rotating key (CKV_AISEC_4)",
-    )
-
-
-def _check_ids(values: Any, what: str, rule_id: str, why: str) -> list[Any]:
-    """A required, non-empty list of IDs (subnets, security groups); items may be ``Output``s."""
+def _ids(values: Any, what: str, required_because: str | None = None) -> list[Any]:
+    """A list of IDs (subnets, security groups); items may be ``Output``s. ``required_because`` names the
+    SageMaker API requirement that makes an empty list invalid; where the API accepts one, whether it is
+    safe is the catalog's judgment."""
     v.require_plain(values, what)
     items = v.as_list(values)
-    v.require(bool(items), rule_id, f"{what} is empty: {why}")
-    for item in items:
-        if not v.is_output(item):
-            v.require(isinstance(item, str) and bool(item.strip()), rule_id, f"{what} holds an empty ID: {why}")
+    if not all(isinstance(item, pulumi.Output) or (isinstance(item, str) and item.strip()) for item in items):
+        raise ValueError(f"{what} must be a list of non-empty IDs, got {values!r}")
+    if required_because and not items:
+        raise ValueError(f"{what} is empty: {required_because}")
     return items
 
 
-def _check_subnet(subnet_id: Any, rule_id: str, why: str) -> None:
-    if v.is_output(subnet_id):
-        return
-    v.require(isinstance(subnet_id, str) and bool(subnet_id.strip()), rule_id, f"subnet_id is empty: {why}")
-
-
-def _check_role_statements(statements: Any, managed_policy_arns: Any, what: str) -> None:
-    """What ``LeastPrivilegeRole`` would refuse, checked before the parent component registers."""
-    v.require_plain(statements, what)
-    v.validate_identity_statements(v.policy_statements(statements, what), what)
-    v.require_plain(managed_policy_arns, f"{what} managed_policy_arns")
-    v.validate_managed_policy_arns(list(managed_policy_arns))
-
-
-class SecureNotebook(pulumi.ComponentResource):
+class SecureNotebook(AisecComponent):
     """A SageMaker notebook instance inside the caller's VPC, on a customer-managed key, without root.
 
     Registers, as children:
@@ -118,8 +71,14 @@ class SecureNotebook(pulumi.ComponentResource):
         "CKV_AISEC_112",
     )
 
+    TYPE: ClassVar[str] = "aisec:sagemaker:SecureNotebook"
+    OUTPUTS: ClassVar[tuple[str, ...]] = ("notebook_arn", "notebook_name", "kms_key_arn")
+
     kms_key: aws.kms.Key | None
     notebook: aws.sagemaker.NotebookInstance
+    kms_key_arn: pulumi.Output[str]
+    notebook_arn: pulumi.Output[str]
+    notebook_name: pulumi.Output[str]
 
     def __init__(
         self,
@@ -161,58 +120,72 @@ class SecureNotebook(pulumi.ComponentResource):
         :param minimum_instance_metadata_service_version: Only ``"2"`` is accepted (CKV_AISEC_13).
         :param tags: Tags for every taggable child.
         """
-        # -- validate everything before registering anything ---------------------------------------------
-        v.require(
-            direct_internet_access == "Disabled",
-            v.NOTEBOOK_PRIVATE,
-            f"direct_internet_access is {direct_internet_access!r}; only 'Disabled' is accepted: reach the "
-            "internet through your VPC (NAT gateway, VPC endpoints) instead",
+        self._construct(
+            name,
+            opts,
+            instance_type=instance_type,
+            role_arn=role_arn,
+            subnet_id=subnet_id,
+            security_group_ids=security_group_ids,
+            kms_key_arn=kms_key_arn,
+            notebook_name=notebook_name,
+            volume_size=volume_size,
+            platform_identifier=platform_identifier,
+            lifecycle_config_name=lifecycle_config_name,
+            default_code_repository=default_code_repository,
+            direct_internet_access=direct_internet_access,
+            root_access=root_access,
+            minimum_instance_metadata_service_version=minimum_instance_metadata_service_version,
+            tags=tags,
         )
-        _check_subnet(subnet_id, v.NOTEBOOK_PRIVATE, "place the notebook in a private subnet of your VPC")
-        _check_ids(
-            security_group_ids,
-            "security_group_ids",
-            v.NOTEBOOK_PRIVATE,
-            "a notebook in a subnet needs at least one security group",
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        instance_type: str,
+        role_arn: pulumi.Input[str],
+        subnet_id: pulumi.Input[str],
+        security_group_ids: Sequence[pulumi.Input[str]],
+        kms_key_arn: pulumi.Input[str] | None = None,
+        notebook_name: str | None = None,
+        volume_size: int = 20,
+        platform_identifier: str | None = None,
+        lifecycle_config_name: pulumi.Input[str] | None = None,
+        default_code_repository: pulumi.Input[str] | None = None,
+        direct_internet_access: str = "Disabled",
+        root_access: str = "Disabled",
+        minimum_instance_metadata_service_version: str = "2",
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        security_groups = _ids(
+            security_group_ids, "security_group_ids", "SageMaker needs security groups for a notebook in a subnet"
         )
-        v.require(
-            root_access == "Disabled",
-            NOTEBOOK_ROOT_ACCESS,
-            f"root_access is {root_access!r}; only 'Disabled' is accepted: install packages with a lifecycle "
-            "configuration or in conda environments instead",
-        )
-        v.require(
-            str(minimum_instance_metadata_service_version) == "2",
-            NOTEBOOK_IMDSV2,
-            f"minimum_instance_metadata_service_version is {minimum_instance_metadata_service_version!r}; only "
-            "'2' (IMDSv2 only) is accepted",
-        )
-        _check_customer_key(kms_key_arn, NOTEBOOK_KMS)
+        kms_key_arn = v.key_arn(kms_key_arn)
         v.validate_positive_int(volume_size, "volume_size")
         if not isinstance(instance_type, str) or not instance_type.startswith("ml."):
             raise ValueError(f"instance_type must be an ML instance type such as 'ml.t3.medium', got {instance_type!r}")
         tags = dict(tags or {})
 
-        super().__init__("aisec:sagemaker:SecureNotebook", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
-
-        self.kms_key = None
+        kms_key = None
         if kms_key_arn is None:
-            self.kms_key = v.new_rotating_key(f"{name}-key", f"Encrypts the SageMaker notebook {name}", self)
-            kms_key_arn = self.kms_key.arn
-        self.kms_key_arn: pulumi.Output[str] = pulumi.Output.from_input(kms_key_arn)
+            kms_key = v.rotating_key(plan, f"{name}-key", f"Encrypts the SageMaker notebook {name}")
+            kms_key_arn = kms_key.arn
 
-        self.notebook = aws.sagemaker.NotebookInstance(
+        notebook = plan.add(
+            aws.sagemaker.NotebookInstance,
             f"{name}-notebook",
             name=notebook_name,
             instance_type=instance_type,
             role_arn=role_arn,
             subnet_id=subnet_id,
-            security_groups=list(security_group_ids),
-            direct_internet_access="Disabled",
-            root_access="Disabled",
+            security_groups=security_groups,
+            direct_internet_access=direct_internet_access,
+            root_access=root_access,
             instance_metadata_service_configuration=aws.sagemaker.NotebookInstanceInstanceMetadataServiceConfigurationArgs(
-                minimum_instance_metadata_service_version="2"
+                minimum_instance_metadata_service_version=str(minimum_instance_metadata_service_version)
             ),
             kms_key_id=kms_key_arn,
             volume_size=volume_size,
@@ -220,17 +193,17 @@ class SecureNotebook(pulumi.ComponentResource):
             lifecycle_config_name=lifecycle_config_name,
             default_code_repository=default_code_repository,
             tags=tags or None,
-            opts=child,
         )
+        return {
+            "kms_key": kms_key,
+            "notebook": notebook,
+            "kms_key_arn": AsOutput(kms_key_arn),
+            "notebook_arn": notebook.arn,
+            "notebook_name": notebook.name,
+        }
 
-        self.notebook_arn: pulumi.Output[str] = self.notebook.arn
-        self.notebook_name: pulumi.Output[str] = self.notebook.name
-        self.register_outputs(
-            {"notebook_arn": self.notebook.arn, "notebook_name": self.notebook.name, "kms_key_arn": self.kms_key_arn}
-        )
 
-
-class SecureStudioDomain(pulumi.ComponentResource):
+class SecureStudioDomain(AisecComponent):
     """A SageMaker Studio domain whose apps reach the network only through the caller's VPC.
 
     Registers, as children:
@@ -260,9 +233,16 @@ class SecureStudioDomain(pulumi.ComponentResource):
         "CKV_AISEC_112",
     )
 
+    TYPE: ClassVar[str] = "aisec:sagemaker:SecureStudioDomain"
+    OUTPUTS: ClassVar[tuple[str, ...]] = ("domain_id", "domain_arn", "execution_role_arn", "kms_key_arn")
+
     kms_key: aws.kms.Key | None
     execution_role: LeastPrivilegeRole
     domain: aws.sagemaker.Domain
+    kms_key_arn: pulumi.Output[str]
+    domain_id: pulumi.Output[str]
+    domain_arn: pulumi.Output[str]
+    execution_role_arn: pulumi.Output[str]
 
     def __init__(
         self,
@@ -298,44 +278,57 @@ class SecureStudioDomain(pulumi.ComponentResource):
             program ported from ``aws.sagemaker.Domain`` gets a policy message.
         :param tags: Tags for every taggable child.
         """
-        # -- validate everything before registering anything ---------------------------------------------
-        v.require(
-            app_network_access_type == "VpcOnly",
-            v.STUDIO_VPC_ONLY,
-            f"app_network_access_type is {app_network_access_type!r}; only 'VpcOnly' is accepted: give Studio "
-            "internet access through your VPC (NAT gateway, VPC endpoints) instead",
+        self._construct(
+            name,
+            opts,
+            vpc_id=vpc_id,
+            subnet_ids=subnet_ids,
+            security_group_ids=security_group_ids,
+            domain_name=domain_name,
+            auth_mode=auth_mode,
+            kms_key_arn=kms_key_arn,
+            execution_role_statements=execution_role_statements,
+            execution_role_managed_policy_arns=execution_role_managed_policy_arns,
+            app_network_access_type=app_network_access_type,
+            tags=tags,
         )
-        v.require(
-            vpc_id is not None and (v.is_output(vpc_id) or (isinstance(vpc_id, str) and bool(vpc_id.strip()))),
-            v.STUDIO_VPC_ONLY,
-            "vpc_id is empty: a VpcOnly domain needs the VPC its apps communicate through",
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        vpc_id: pulumi.Input[str],
+        subnet_ids: Sequence[pulumi.Input[str]],
+        security_group_ids: Sequence[pulumi.Input[str]],
+        domain_name: str | None = None,
+        auth_mode: str = "IAM",
+        kms_key_arn: pulumi.Input[str] | None = None,
+        execution_role_statements: Sequence[Mapping[str, Any]] | Mapping[str, Any] | str = (),
+        execution_role_managed_policy_arns: Sequence[str] = (),
+        app_network_access_type: str = "VpcOnly",
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        if not (v.is_output(vpc_id) or (isinstance(vpc_id, str) and vpc_id.strip())):
+            raise ValueError(f"vpc_id must name the VPC the domain communicates through, got {vpc_id!r}")
+        subnets = _ids(subnet_ids, "subnet_ids", "SageMaker needs the subnets of a domain")
+        security_groups = _ids(
+            security_group_ids, "security_group_ids", "SageMaker needs security groups for a VpcOnly domain's apps"
         )
-        _check_ids(subnet_ids, "subnet_ids", v.STUDIO_VPC_ONLY, "a VpcOnly domain needs at least one subnet")
-        _check_ids(
-            security_group_ids,
-            "security_group_ids",
-            v.STUDIO_VPC_ONLY,
-            "a VpcOnly domain's apps need at least one security group",
-        )
-        _check_customer_key(kms_key_arn, STUDIO_KMS)
-        _check_role_statements(
-            execution_role_statements, execution_role_managed_policy_arns, "execution_role_statements"
-        )
+        kms_key_arn = v.key_arn(kms_key_arn)
+        extra = v.policy_statements(execution_role_statements, "execution_role_statements", identity=True)
         if auth_mode not in ("IAM", "SSO"):
             raise ValueError(f"auth_mode must be 'IAM' or 'SSO', got {auth_mode!r}")
         tags = dict(tags or {})
 
-        super().__init__("aisec:sagemaker:SecureStudioDomain", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
-
-        self.kms_key = None
+        kms_key = None
         if kms_key_arn is None:
-            self.kms_key = v.new_rotating_key(f"{name}-key", f"Encrypts the SageMaker Studio domain {name}", self)
-            kms_key_arn = self.kms_key.arn
-        self.kms_key_arn: pulumi.Output[str] = pulumi.Output.from_input(kms_key_arn)
+            kms_key = v.rotating_key(plan, f"{name}-key", f"Encrypts the SageMaker Studio domain {name}")
+            kms_key_arn = kms_key.arn
 
-        extra = v.policy_statements(execution_role_statements, "execution_role_statements")
-        self.execution_role = LeastPrivilegeRole(
+        execution_role = plan.nest(
+            LeastPrivilegeRole,
             f"{name}-execution",
             service_principals=[SAGEMAKER_PRINCIPAL],
             statements=[*use_kms_key(kms_key_arn), *extra],
@@ -343,20 +336,18 @@ class SecureStudioDomain(pulumi.ComponentResource):
             description=f"Execution role of the SageMaker Studio domain {name}",
             allow_source_identity=True,
             tags=tags or None,
-            opts=child,
         )
-
-        security_groups = list(security_group_ids)
-        self.domain = aws.sagemaker.Domain(
+        domain = plan.add(
+            aws.sagemaker.Domain,
             f"{name}-domain",
             domain_name=domain_name or name,
             auth_mode=auth_mode,
             vpc_id=vpc_id,
-            subnet_ids=list(subnet_ids),
-            app_network_access_type="VpcOnly",
+            subnet_ids=subnets,
+            app_network_access_type=app_network_access_type,
             kms_key_id=kms_key_arn,
             default_user_settings=aws.sagemaker.DomainDefaultUserSettingsArgs(
-                execution_role=self.execution_role.arn,
+                execution_role=execution_role.arn,
                 security_groups=security_groups,
             ),
             # CloudTrail records which user profile acted under the shared execution role (CKV_AISEC_26).
@@ -364,22 +355,19 @@ class SecureStudioDomain(pulumi.ComponentResource):
                 security_group_ids=security_groups, execution_role_identity_config="USER_PROFILE_NAME"
             ),
             tags=tags or None,
-            opts=child,
         )
-
-        self.domain_id: pulumi.Output[str] = self.domain.id
-        self.domain_arn: pulumi.Output[str] = self.domain.arn
-        self.register_outputs(
-            {
-                "domain_id": self.domain.id,
-                "domain_arn": self.domain.arn,
-                "execution_role_arn": self.execution_role.arn,
-                "kms_key_arn": self.kms_key_arn,
-            }
-        )
+        return {
+            "kms_key": kms_key,
+            "execution_role": execution_role,
+            "domain": domain,
+            "kms_key_arn": AsOutput(kms_key_arn),
+            "domain_id": domain.id,
+            "domain_arn": domain.arn,
+            "execution_role_arn": execution_role.arn,
+        }
 
 
-class SecureModelEndpoint(pulumi.ComponentResource):
+class SecureModelEndpoint(AisecComponent):
     """A SageMaker real-time endpoint: isolated model in the caller's VPC, encrypted storage and data capture.
 
     Registers, as children:
@@ -421,6 +409,15 @@ class SecureModelEndpoint(pulumi.ComponentResource):
         "CKV2_AISEC_4",
     )
 
+    TYPE: ClassVar[str] = "aisec:sagemaker:SecureModelEndpoint"
+    OUTPUTS: ClassVar[tuple[str, ...]] = (
+        "endpoint_name",
+        "endpoint_arn",
+        "model_name",
+        "kms_key_arn",
+        "data_capture_s3_uri",
+    )
+
     kms_key: aws.kms.Key | None
     capture_bucket: SecureBucket | None
     model: aws.sagemaker.Model
@@ -458,7 +455,7 @@ class SecureModelEndpoint(pulumi.ComponentResource):
         :param environment: Environment variables of the container.
         :param instance_type: ML instance type of the production variant.
         :param initial_instance_count: Instances of the production variant; at least two
-            (``aisec-iac:endpoint-min-instances``) so that an instance or Availability Zone failure does not
+            (the named requirement ``aisec-iac:endpoint-min-instances``, no catalog rule yet) so that an instance or Availability Zone failure does not
             take the endpoint down, unless ``allow_single_instance=True``.
         :param allow_single_instance: Deliberate exception: accept ``initial_instance_count=1`` (development and
             test endpoints). Never the default.
@@ -466,41 +463,75 @@ class SecureModelEndpoint(pulumi.ComponentResource):
             key is created when omitted. AWS-managed keys are refused (CKV_AISEC_18, CKV_AISEC_20).
         :param data_capture_s3_uri: ``s3://`` destination of captured requests and responses; a ``SecureBucket``
             is created on the key when omitted.
-        :param data_capture_sampling_percentage: Percentage of requests captured, 1-100.
-        :param enable_data_capture: Only ``True`` is accepted (CKV_AISEC_19): captures are
+        :param data_capture_sampling_percentage: Percentage of requests captured, 0-100 (0 fails CKV_AISEC_19).
+        :param enable_data_capture: ``False`` fails CKV_AISEC_19: captures are
             the record of what the model was asked and answered (abuse, drift and inversion investigations).
-        :param enable_network_isolation: Only ``True`` is accepted (CKV_AISEC_16).
+        :param enable_network_isolation: ``False`` fails CKV_AISEC_16.
         :param tags: Tags for every taggable child.
         """
-        # -- validate everything before registering anything ---------------------------------------------
-        v.require(
-            enable_network_isolation is True,
-            MODEL_NETWORK_ISOLATION,
-            "enable_network_isolation must be True: the model container may not make outbound calls; package "
-            "what it needs into the image or the model data",
+        self._construct(
+            name,
+            opts,
+            image=image,
+            execution_role_arn=execution_role_arn,
+            subnet_ids=subnet_ids,
+            security_group_ids=security_group_ids,
+            model_data_url=model_data_url,
+            environment=environment,
+            instance_type=instance_type,
+            initial_instance_count=initial_instance_count,
+            allow_single_instance=allow_single_instance,
+            kms_key_arn=kms_key_arn,
+            data_capture_s3_uri=data_capture_s3_uri,
+            data_capture_sampling_percentage=data_capture_sampling_percentage,
+            enable_data_capture=enable_data_capture,
+            enable_network_isolation=enable_network_isolation,
+            tags=tags,
         )
-        subnets = _check_ids(subnet_ids, "subnet_ids", MODEL_VPC_CONFIG, "the model must run in your VPC's subnets")
-        security_groups = _check_ids(
-            security_group_ids, "security_group_ids", MODEL_VPC_CONFIG, "the model's interfaces need a security group"
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        image: pulumi.Input[str],
+        execution_role_arn: pulumi.Input[str],
+        subnet_ids: Sequence[pulumi.Input[str]],
+        security_group_ids: Sequence[pulumi.Input[str]],
+        model_data_url: pulumi.Input[str] | None = None,
+        environment: Mapping[str, pulumi.Input[str]] | None = None,
+        instance_type: str = "ml.m5.large",
+        initial_instance_count: int = MIN_PRODUCTION_INSTANCES,
+        allow_single_instance: bool = False,
+        kms_key_arn: pulumi.Input[str] | None = None,
+        data_capture_s3_uri: pulumi.Input[str] | None = None,
+        data_capture_sampling_percentage: int = 100,
+        enable_data_capture: bool = True,
+        enable_network_isolation: bool = True,
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        subnets = _ids(subnet_ids, "subnet_ids", "SageMaker needs at least one subnet in a model's VpcConfig")
+        security_groups = _ids(
+            security_group_ids, "security_group_ids", "SageMaker needs a security group in a model's VpcConfig"
         )
         if not isinstance(instance_type, str) or has_local_storage(instance_type) is None:
             raise ValueError(f"instance_type must be an ML instance type such as 'ml.m5.large', got {instance_type!r}")
-        # The key encrypts the storage volumes (CKV_AISEC_18) unless the instances have local NVMe storage, and
-        # the captured data (CKV_AISEC_20) always.
-        _check_customer_key(kms_key_arn, ENDPOINT_OUTPUT_KMS if has_local_storage(instance_type) else ENDPOINT_KMS)
-        v.require(
-            enable_data_capture is True,
-            ENDPOINT_DATA_CAPTURE,
-            "enable_data_capture must be True: captured requests and responses are the audit trail of the "
-            "endpoint (lower data_capture_sampling_percentage to reduce volume)",
-        )
+        kms_key_arn = v.key_arn(kms_key_arn)
+        for flag, what in (
+            (enable_data_capture, "enable_data_capture"),
+            (enable_network_isolation, "enable_network_isolation"),
+            (allow_single_instance, "allow_single_instance"),
+        ):
+            if not isinstance(flag, bool):
+                raise TypeError(f"{what} must be True or False, got {flag!r}")
         if (
             isinstance(data_capture_sampling_percentage, bool)
             or not isinstance(data_capture_sampling_percentage, int)
-            or not 1 <= data_capture_sampling_percentage <= 100
+            or not 0 <= data_capture_sampling_percentage <= 100
         ):
             raise ValueError(
-                f"data_capture_sampling_percentage must be an integer from 1 to 100, got "
+                f"data_capture_sampling_percentage must be an integer from 0 to 100, got "
                 f"{data_capture_sampling_percentage!r}"
             )
         if (
@@ -513,33 +544,28 @@ class SecureModelEndpoint(pulumi.ComponentResource):
                 "capture bucket"
             )
         v.validate_positive_int(initial_instance_count, "initial_instance_count")
-        if not isinstance(allow_single_instance, bool):
-            raise TypeError("allow_single_instance must be a bool")
-        v.require(
+        # No catalog rule judges a variant's instance count yet: a named requirement until one does.
+        v.requirement(
             initial_instance_count >= MIN_PRODUCTION_INSTANCES or allow_single_instance,
-            ENDPOINT_MIN_INSTANCES,
+            "endpoint-min-instances",
             f"initial_instance_count is {initial_instance_count}; a production endpoint needs at least "
             f"{MIN_PRODUCTION_INSTANCES} instances (SageMaker spreads them across Availability Zones). Pass "
             "allow_single_instance=True for a development endpoint",
         )
         tags = dict(tags or {})
 
-        super().__init__("aisec:sagemaker:SecureModelEndpoint", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
-
-        self.kms_key = None
+        kms_key = None
         if kms_key_arn is None:
-            self.kms_key = v.new_rotating_key(f"{name}-key", f"Encrypts the SageMaker endpoint {name}", self)
-            kms_key_arn = self.kms_key.arn
-        self.kms_key_arn: pulumi.Output[str] = pulumi.Output.from_input(kms_key_arn)
+            kms_key = v.rotating_key(plan, f"{name}-key", f"Encrypts the SageMaker endpoint {name}")
+            kms_key_arn = kms_key.arn
 
-        self.capture_bucket = None
+        capture_bucket = None
         if data_capture_s3_uri is None:
-            self.capture_bucket = SecureBucket(f"{name}-captures", kms_key_arn=kms_key_arn, tags=tags, opts=child)
-            data_capture_s3_uri = pulumi.Output.concat("s3://", self.capture_bucket.bucket_name, "/", name, "/")
-        self.data_capture_s3_uri: pulumi.Output[str] = pulumi.Output.from_input(data_capture_s3_uri)
+            capture_bucket = plan.nest(SecureBucket, f"{name}-captures", kms_key_arn=kms_key_arn, tags=tags)
+            data_capture_s3_uri = concat("s3://", capture_bucket.bucket_name, "/", name, "/")
 
-        self.model = aws.sagemaker.Model(
+        model = plan.add(
+            aws.sagemaker.Model,
             f"{name}-model",
             execution_role_arn=execution_role_arn,
             primary_container=aws.sagemaker.ModelPrimaryContainerArgs(
@@ -547,27 +573,27 @@ class SecureModelEndpoint(pulumi.ComponentResource):
                 model_data_url=model_data_url,
                 environment=dict(environment) if environment else None,
             ),
-            enable_network_isolation=True,
+            enable_network_isolation=enable_network_isolation,
             vpc_config=aws.sagemaker.ModelVpcConfigArgs(subnets=subnets, security_group_ids=security_groups),
             tags=tags or None,
-            opts=child,
         )
         # SageMaker refuses a storage key for instance types whose local NVMe storage the hardware encrypts.
-        self.storage_kms_key_applied: bool = not has_local_storage(instance_type)
-        self.endpoint_config = aws.sagemaker.EndpointConfiguration(
+        storage_kms_key_applied = not has_local_storage(instance_type)
+        endpoint_config = plan.add(
+            aws.sagemaker.EndpointConfiguration,
             f"{name}-config",
-            kms_key_arn=kms_key_arn if self.storage_kms_key_applied else None,
+            kms_key_arn=kms_key_arn if storage_kms_key_applied else None,
             production_variants=[
                 aws.sagemaker.EndpointConfigurationProductionVariantArgs(
                     variant_name="primary",
-                    model_name=self.model.name,
+                    model_name=model.name,
                     instance_type=instance_type,
                     initial_instance_count=initial_instance_count,
                     initial_variant_weight=1.0,
                 )
             ],
             data_capture_config=aws.sagemaker.EndpointConfigurationDataCaptureConfigArgs(
-                enable_capture=True,
+                enable_capture=enable_data_capture,
                 initial_sampling_percentage=data_capture_sampling_percentage,
                 destination_s3_uri=data_capture_s3_uri,
                 kms_key_id=kms_key_arn,
@@ -577,23 +603,23 @@ class SecureModelEndpoint(pulumi.ComponentResource):
                 ],
             ),
             tags=tags or None,
-            opts=child,
         )
-        self.endpoint = aws.sagemaker.Endpoint(
+        endpoint = plan.add(
+            aws.sagemaker.Endpoint,
             f"{name}-endpoint",
-            endpoint_config_name=self.endpoint_config.name,
+            endpoint_config_name=endpoint_config.name,
             tags=tags or None,
-            opts=child,
         )
-
-        self.endpoint_name: pulumi.Output[str] = self.endpoint.name
-        self.endpoint_arn: pulumi.Output[str] = self.endpoint.arn
-        self.register_outputs(
-            {
-                "endpoint_name": self.endpoint.name,
-                "endpoint_arn": self.endpoint.arn,
-                "model_name": self.model.name,
-                "kms_key_arn": self.kms_key_arn,
-                "data_capture_s3_uri": self.data_capture_s3_uri,
-            }
-        )
+        return {
+            "kms_key": kms_key,
+            "capture_bucket": capture_bucket,
+            "model": model,
+            "endpoint_config": endpoint_config,
+            "endpoint": endpoint,
+            "storage_kms_key_applied": storage_kms_key_applied,
+            "kms_key_arn": AsOutput(kms_key_arn),
+            "data_capture_s3_uri": AsOutput(data_capture_s3_uri),
+            "endpoint_name": endpoint.name,
+            "endpoint_arn": endpoint.arn,
+            "model_name": model.name,
+        }
