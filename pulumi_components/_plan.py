@@ -462,7 +462,8 @@ class AisecComponent(pulumi.ComponentResource):
                 setattr(self, attr, {key: item._resource for key, item in value.items()})
             else:
                 setattr(self, attr, realize(value, self))
-        self.register_outputs({attr: getattr(self, attr) for attr in self.OUTPUTS})
+        outputs = {attr: getattr(self, attr) for attr in self.OUTPUTS}
+        self.register_outputs({attr: value for attr, value in outputs.items() if value is not None})
 
 
 class AsOutput(Deferred):

@@ -1,11 +1,11 @@
 """Bedrock components: ``BedrockGuardrail`` and ``BedrockInvocationLogging``.
 
-Each refuses, before registering anything, the arguments that would violate a catalog rule, raising
-``PolicyViolation`` with the rule ID: CKV_AISEC_33 (guardrail CMK), CKV_AISEC_34 (PROMPT_ATTACK filter at HIGH),
-CKV_AISEC_35 (sensitive information blocked or anonymized), CKV_AISEC_36 (invocation logging delivers text to a
-destination), CKV2_AISEC_11 (invocation logs on a customer-managed key), CKV_AISEC_8/9 (IAM, for the logging
-role). The one requirement no catalog rule covers yet raises ``PolicyViolation`` with a stable requirement name
-in the ``aisec-iac:<requirement>`` form:
+Each describes its children once; before anything is registered the catalog judges them, and the first
+failing rule is raised as ``PolicyViolation`` with its ID: CKV_AISEC_33 (guardrail CMK), CKV_AISEC_34
+(PROMPT_ATTACK filter at HIGH), CKV_AISEC_35 (sensitive information blocked or anonymized), CKV_AISEC_36
+(invocation logging delivers text to a destination), CKV2_AISEC_11 (invocation logs on a customer-managed key),
+CKV_AISEC_76/77 (the log group's key and retention)... One requirement no catalog rule covers yet is refused
+with a stable requirement name:
 
 * ``aisec-iac:guardrail-content-filters``: every harmful-content filter is on (LOW, MEDIUM or HIGH).
 """
@@ -21,17 +21,9 @@ import pulumi
 import pulumi_aws as aws
 
 from pulumi_components import _validation as v
+from pulumi_components._plan import ACCOUNT_ID, REGION, AisecComponent, AsOutput, JsonDocument, Plan, concat
 from pulumi_components.bucket import SecureBucket
 from pulumi_components.iam import LeastPrivilegeRole, write_logs
-
-# Catalog rules these components enforce.
-GUARDRAIL_KMS = "CKV_AISEC_33"
-GUARDRAIL_PROMPT_ATTACK = "CKV_AISEC_34"
-GUARDRAIL_PII_POLICY = "CKV_AISEC_35"
-INVOCATION_LOGGING_TEXT = "CKV_AISEC_36"
-INVOCATION_LOGGING_KMS = "CKV2_AISEC_11"
-# Requirements no catalog rule covers yet (see the module docstring).
-GUARDRAIL_CONTENT_FILTERS = "aisec-iac:guardrail-content-filters"
 
 BEDROCK_PRINCIPAL = "bedrock.amazonaws.com"
 
@@ -104,76 +96,44 @@ DEFAULT_BLOCKED_INPUT = "Sorry, this request cannot be processed: it was blocked
 DEFAULT_BLOCKED_OUTPUT = "Sorry, the answer was withheld by the application's guardrail."
 
 
-def _is_aws_managed_key(key: str) -> bool:
-    return key.startswith("alias/aws/") or ":alias/aws/" in key
-
-
-def _check_customer_key(kms_key_arn: Any, requirement: str) -> None:
-    if kms_key_arn is None or v.is_output(kms_key_arn):
-        return
-    v.require(
-        isinstance(kms_key_arn, str) and bool(kms_key_arn.strip()),
-        requirement,
-        "kms_key_arn is empty; pass a customer-managed key's ARN or omit it to create a rotating key",
-    )
-    v.require(
-        not _is_aws_managed_key(kms_key_arn),
-        requirement,
-        f"kms_key_arn {kms_key_arn!r} is an AWS-managed key; pass a customer-managed key's ARN or omit it to "
-        "create a rotating key (CKV_AISEC_4)",
-    )
-
-
 def _content_filters(strengths: Mapping[str, str] | None) -> dict[str, str]:
-    """The five harmful-content filters at HIGH, overridden by ``strengths``; PROMPT_ATTACK only at HIGH."""
+    """The five harmful-content filters at HIGH, overridden by ``strengths``; PROMPT_ATTACK as given (the
+    catalog judges it, CKV_AISEC_34)."""
     v.require_plain(strengths, "content_filter_strengths")
-    chosen = dict.fromkeys(CONTENT_FILTER_TYPES, "HIGH")
+    chosen = {PROMPT_ATTACK: "HIGH", **dict.fromkeys(CONTENT_FILTER_TYPES, "HIGH")}
     for filter_type, strength in dict(strengths or {}).items():
-        if filter_type == PROMPT_ATTACK:
-            v.require(
-                strength == "HIGH",
-                GUARDRAIL_PROMPT_ATTACK,
-                f"the PROMPT_ATTACK filter is {strength!r}; it always runs at HIGH input strength (jailbreaks and "
-                "prompt injection, OWASP LLM01): remove it from content_filter_strengths",
-            )
-            continue
-        if filter_type not in CONTENT_FILTER_TYPES:
+        if filter_type not in (PROMPT_ATTACK, *CONTENT_FILTER_TYPES):
             raise ValueError(
                 f"content_filter_strengths: unknown filter {filter_type!r}; expected {list(CONTENT_FILTER_TYPES)}"
             )
         if strength not in STRENGTHS:
             raise ValueError(f"content_filter_strengths[{filter_type!r}] must be one of {STRENGTHS}, got {strength!r}")
-        v.require(
-            strength != "NONE",
-            GUARDRAIL_CONTENT_FILTERS,
-            f"the {filter_type} filter is NONE, which turns it off; use LOW, MEDIUM or HIGH",
-        )
+        if filter_type != PROMPT_ATTACK:
+            # No catalog rule judges the harmful-content filters yet: a named requirement until one does.
+            v.requirement(
+                strength != "NONE",
+                "guardrail-content-filters",
+                f"the {filter_type} filter is NONE, which turns it off; use LOW, MEDIUM or HIGH",
+            )
         chosen[filter_type] = strength
     return chosen
 
 
 def _pii_entities(entities: Mapping[str, str] | None) -> dict[str, str]:
+    """Entity type -> action; which actions protect (and whether an empty policy does) is the catalog's."""
     v.require_plain(entities, "pii_entities")
     chosen = dict(DEFAULT_PII_ENTITIES if entities is None else entities)
-    v.require(
-        bool(chosen),
-        GUARDRAIL_PII_POLICY,
-        "pii_entities is empty; name the PII types to BLOCK or ANONYMIZE (omit it for the default set)",
-    )
     for entity, action in chosen.items():
         if entity not in PII_ENTITY_TYPES:
             raise ValueError(
                 f"pii_entities: unknown PII entity type {entity!r}; expected one of {sorted(PII_ENTITY_TYPES)}"
             )
-        v.require(
-            action in PII_ACTIONS,
-            GUARDRAIL_PII_POLICY,
-            f"pii_entities[{entity!r}] is {action!r}; use BLOCK or ANONYMIZE (NONE only detects, it protects nothing)",
-        )
+        if action not in (*PII_ACTIONS, "NONE"):
+            raise ValueError(f"pii_entities[{entity!r}] must be BLOCK, ANONYMIZE or NONE, got {action!r}")
     return chosen
 
 
-class BedrockGuardrail(pulumi.ComponentResource):
+class BedrockGuardrail(AisecComponent):
     """A Bedrock guardrail against prompt attacks, harmful content and PII leaks, and a published version.
 
     Registers, as children:
@@ -200,9 +160,22 @@ class BedrockGuardrail(pulumi.ComponentResource):
         "CKV2_AISEC_10",
     )
 
+    TYPE: ClassVar[str] = "aisec:bedrock:BedrockGuardrail"
+    OUTPUTS: ClassVar[tuple[str, ...]] = ("guardrail_id", "guardrail_arn", "guardrail_version", "kms_key_arn")
+    # Invocation logging is one setting per account and Region, declared once (BedrockInvocationLogging):
+    # whether it exists is judged on the whole program, not on a guardrail's children.
+    JUDGED_ELSEWHERE: ClassVar[Mapping[str, str]] = {
+        "CKV2_AISEC_10": "model invocation logging is an account-wide setting declared once per Region"
+    }
+
     kms_key: aws.kms.Key | None
     guardrail: aws.bedrock.Guardrail
     version: aws.bedrock.GuardrailVersion
+    config_digest: str
+    kms_key_arn: pulumi.Output[str]
+    guardrail_id: pulumi.Output[str]
+    guardrail_arn: pulumi.Output[str]
+    guardrail_version: pulumi.Output[str]
 
     def __init__(
         self,
@@ -236,10 +209,39 @@ class BedrockGuardrail(pulumi.ComponentResource):
             pinned to it keep working (``skip_destroy``); delete old versions when False.
         :param tags: Tags for every taggable child.
         """
-        # -- validate everything before registering anything ---------------------------------------------
+        self._construct(
+            name,
+            opts,
+            guardrail_name=guardrail_name,
+            description=description,
+            blocked_input_messaging=blocked_input_messaging,
+            blocked_outputs_messaging=blocked_outputs_messaging,
+            content_filter_strengths=content_filter_strengths,
+            pii_entities=pii_entities,
+            kms_key_arn=kms_key_arn,
+            keep_previous_versions=keep_previous_versions,
+            tags=tags,
+        )
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        guardrail_name: str | None = None,
+        description: str | None = None,
+        blocked_input_messaging: str = DEFAULT_BLOCKED_INPUT,
+        blocked_outputs_messaging: str = DEFAULT_BLOCKED_OUTPUT,
+        content_filter_strengths: Mapping[str, str] | None = None,
+        pii_entities: Mapping[str, str] | None = None,
+        kms_key_arn: pulumi.Input[str] | None = None,
+        keep_previous_versions: bool = True,
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
         filters = _content_filters(content_filter_strengths)
         entities = _pii_entities(pii_entities)
-        _check_customer_key(kms_key_arn, GUARDRAIL_KMS)
+        kms_key_arn = v.key_arn(kms_key_arn)
         for what, message in (
             ("blocked_input_messaging", blocked_input_messaging),
             ("blocked_outputs_messaging", blocked_outputs_messaging),
@@ -248,27 +250,25 @@ class BedrockGuardrail(pulumi.ComponentResource):
                 raise ValueError(f"{what} must be a non-empty message")
         tags = dict(tags or {})
 
-        super().__init__("aisec:bedrock:BedrockGuardrail", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
-
-        self.kms_key = None
+        kms_key = None
         if kms_key_arn is None:
-            self.kms_key = v.new_rotating_key(f"{name}-key", f"Encrypts the Bedrock guardrail {name}", self)
-            kms_key_arn = self.kms_key.arn
-        self.kms_key_arn: pulumi.Output[str] = pulumi.Output.from_input(kms_key_arn)
+            kms_key = v.rotating_key(plan, f"{name}-key", f"Encrypts the Bedrock guardrail {name}")
+            kms_key_arn = kms_key.arn
 
         filter_args = [
             aws.bedrock.GuardrailContentPolicyConfigFiltersConfigArgs(
-                type=PROMPT_ATTACK, input_strength="HIGH", output_strength="NONE"
+                type=PROMPT_ATTACK, input_strength=filters[PROMPT_ATTACK], output_strength="NONE"
             ),
             *(
                 aws.bedrock.GuardrailContentPolicyConfigFiltersConfigArgs(
                     type=filter_type, input_strength=strength, output_strength=strength
                 )
                 for filter_type, strength in filters.items()
+                if filter_type != PROMPT_ATTACK
             ),
         ]
-        self.guardrail = aws.bedrock.Guardrail(
+        guardrail = plan.add(
+            aws.bedrock.Guardrail,
             f"{name}-guardrail",
             name=guardrail_name or name,
             description=description,
@@ -285,70 +285,58 @@ class BedrockGuardrail(pulumi.ComponentResource):
             ),
             kms_key_arn=kms_key_arn,
             tags=tags or None,
-            opts=child,
         )
 
         configuration = {
-            "filters": {PROMPT_ATTACK: "HIGH", **filters},
+            "filters": filters,
             "pii": entities,
             "blocked_input": blocked_input_messaging,
             "blocked_output": blocked_outputs_messaging,
         }
-        self.config_digest = hashlib.sha256(json.dumps(configuration, sort_keys=True).encode()).hexdigest()[:12]
-        self.version = aws.bedrock.GuardrailVersion(
+        config_digest = hashlib.sha256(json.dumps(configuration, sort_keys=True).encode()).hexdigest()[:12]
+        version = plan.add(
+            aws.bedrock.GuardrailVersion,
             f"{name}-version",
-            guardrail_arn=self.guardrail.guardrail_arn,
-            description=f"{guardrail_name or name} configuration {self.config_digest}",
+            guardrail_arn=guardrail.guardrail_arn,
+            description=f"{guardrail_name or name} configuration {config_digest}",
             skip_destroy=keep_previous_versions,
-            opts=pulumi.ResourceOptions(parent=self, replace_on_changes=["description"]),
+            replace_on_changes=["description"],
         )
-
-        self.guardrail_id: pulumi.Output[str] = self.guardrail.guardrail_id
-        self.guardrail_arn: pulumi.Output[str] = self.guardrail.guardrail_arn
-        self.guardrail_version: pulumi.Output[str] = self.version.version
-        self.register_outputs(
-            {
-                "guardrail_id": self.guardrail.guardrail_id,
-                "guardrail_arn": self.guardrail.guardrail_arn,
-                "guardrail_version": self.version.version,
-                "kms_key_arn": self.kms_key_arn,
-            }
-        )
+        return {
+            "kms_key": kms_key,
+            "guardrail": guardrail,
+            "version": version,
+            "config_digest": config_digest,
+            "kms_key_arn": AsOutput(kms_key_arn),
+            "guardrail_id": guardrail.guardrail_id,
+            "guardrail_arn": guardrail.guardrail_arn,
+            "guardrail_version": version.version,
+        }
 
 
-def _bedrock_s3_key_policy(account_id: pulumi.Input[str], region: pulumi.Input[str]) -> pulumi.Output[str]:
+def _bedrock_s3_key_policy() -> JsonDocument:
     """The account administers and uses the key; Bedrock may make data keys for this account's invocation logs."""
-    account_root = pulumi.Output.concat("arn:aws:iam::", account_id, ":root")
-    document = v.policy_document(
-        [
-            {
-                "Sid": "AccountAdministersAndUsesKey",
-                "Effect": "Allow",
-                "Principal": {"AWS": account_root},
-                "Action": list(v.ACCOUNT_KEY_ACTIONS),
-                "Resource": "*",
-            },
-            {
-                "Sid": "BedrockEncryptsThisAccountsInvocationLogs",
-                "Effect": "Allow",
-                "Principal": {"Service": BEDROCK_PRINCIPAL},
-                "Action": "kms:GenerateDataKey",
-                "Resource": "*",
-                "Condition": {
-                    "StringEquals": {"aws:SourceAccount": account_id},
-                    "ArnLike": {
-                        "aws:SourceArn": pulumi.Output.concat("arn:aws:bedrock:", region, ":", account_id, ":*")
+    return JsonDocument(
+        v.policy_document(
+            [
+                v.account_administers_key_statement(),
+                {
+                    "Sid": "BedrockEncryptsThisAccountsInvocationLogs",
+                    "Effect": "Allow",
+                    "Principal": {"Service": BEDROCK_PRINCIPAL},
+                    "Action": "kms:GenerateDataKey",
+                    "Resource": "*",
+                    "Condition": {
+                        "StringEquals": {"aws:SourceAccount": ACCOUNT_ID},
+                        "ArnLike": {"aws:SourceArn": concat("arn:aws:bedrock:", REGION, ":", ACCOUNT_ID, ":*")},
                     },
                 },
-            },
-        ]
+            ]
+        )
     )
-    return pulumi.Output.json_dumps(document)
 
 
-def _bedrock_put_logs_statement(
-    bucket_name: pulumi.Input[str], prefix: str, account_id: pulumi.Input[str], region: pulumi.Input[str]
-) -> dict[str, Any]:
+def _bedrock_put_logs_statement(bucket_name: Any, prefix: str) -> dict[str, Any]:
     """Bedrock (for this account only) writes invocation logs under ``prefix``."""
     return {
         "Sid": "BedrockWritesInvocationLogs",
@@ -357,15 +345,15 @@ def _bedrock_put_logs_statement(
         "Action": "s3:PutObject",
         # Bedrock writes <prefix>/AWSLogs/<account>/BedrockModelInvocationLogs/... and, for CloudWatch's large
         # payloads, <prefix>/large-data/...: both under the prefix.
-        "Resource": pulumi.Output.concat("arn:aws:s3:::", bucket_name, "/", prefix, "*"),
+        "Resource": concat("arn:aws:s3:::", bucket_name, "/", prefix, "*"),
         "Condition": {
-            "StringEquals": {"aws:SourceAccount": account_id},
-            "ArnLike": {"aws:SourceArn": pulumi.Output.concat("arn:aws:bedrock:", region, ":", account_id, ":*")},
+            "StringEquals": {"aws:SourceAccount": ACCOUNT_ID},
+            "ArnLike": {"aws:SourceArn": concat("arn:aws:bedrock:", REGION, ":", ACCOUNT_ID, ":*")},
         },
     }
 
 
-class BedrockInvocationLogging(pulumi.ComponentResource):
+class BedrockInvocationLogging(AisecComponent):
     """Bedrock model invocation logging (prompts and responses) to encrypted, retained destinations.
 
     Registers, as children:
@@ -404,12 +392,17 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
         "CKV2_AISEC_11",
     )
 
+    TYPE: ClassVar[str] = "aisec:bedrock:BedrockInvocationLogging"
+    OUTPUTS: ClassVar[tuple[str, ...]] = ("log_group_name", "bucket_name")
+
     log_group_key: aws.kms.Key | None
     log_group: aws.cloudwatch.LogGroup | None
     role: LeastPrivilegeRole | None
     bucket_key: aws.kms.Key | None
     bucket: SecureBucket | None
     configuration: aws.bedrockmodel.InvocationLoggingConfiguration
+    log_group_name: pulumi.Output[str] | None
+    bucket_name: pulumi.Output[str] | None
 
     def __init__(
         self,
@@ -450,19 +443,52 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
         :param video_data_delivery_enabled: Include video in the logs.
         :param tags: Tags for every taggable child.
         """
-        # -- validate everything before registering anything ---------------------------------------------
-        v.require(
-            bool(cloudwatch) or bool(s3),
-            INVOCATION_LOGGING_TEXT,
-            "cloudwatch and s3 are both False: Bedrock invocations would not be logged anywhere; keep at least one",
+        self._construct(
+            name,
+            opts,
+            cloudwatch=cloudwatch,
+            s3=s3,
+            log_group_name=log_group_name,
+            log_retention_days=log_retention_days,
+            kms_key_arn=kms_key_arn,
+            bucket_name=bucket_name,
+            s3_key_prefix=s3_key_prefix,
+            bucket_expiration_days=bucket_expiration_days,
+            text_data_delivery_enabled=text_data_delivery_enabled,
+            image_data_delivery_enabled=image_data_delivery_enabled,
+            embedding_data_delivery_enabled=embedding_data_delivery_enabled,
+            video_data_delivery_enabled=video_data_delivery_enabled,
+            tags=tags,
         )
-        v.require(
-            text_data_delivery_enabled is True,
-            INVOCATION_LOGGING_TEXT,
-            "text_data_delivery_enabled must be True: prompts and responses are the record of what the models were "
-            "asked and answered (turn off image, embedding or video delivery to reduce volume)",
-        )
-        _check_customer_key(kms_key_arn, INVOCATION_LOGGING_KMS)
+
+    @classmethod
+    def describe(
+        cls,
+        plan: Plan,
+        name: str,
+        *,
+        cloudwatch: bool = True,
+        s3: bool = True,
+        log_group_name: str | None = None,
+        log_retention_days: int = 365,
+        kms_key_arn: pulumi.Input[str] | None = None,
+        bucket_name: str | None = None,
+        s3_key_prefix: str = "bedrock/",
+        bucket_expiration_days: int | None = None,
+        text_data_delivery_enabled: bool = True,
+        image_data_delivery_enabled: bool = True,
+        embedding_data_delivery_enabled: bool = True,
+        video_data_delivery_enabled: bool = True,
+        tags: Mapping[str, str] | None = None,
+    ) -> dict[str, Any]:
+        for flag, what in (
+            (cloudwatch, "cloudwatch"),
+            (s3, "s3"),
+            (text_data_delivery_enabled, "text_data_delivery_enabled"),
+        ):
+            if not isinstance(flag, bool):
+                raise TypeError(f"{what} must be True or False, got {flag!r}")
+        kms_key_arn = v.key_arn(kms_key_arn)
         if cloudwatch:
             v.validate_log_retention(log_retention_days)
         if (
@@ -477,79 +503,76 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
             v.validate_positive_int(bucket_expiration_days, "bucket_expiration_days")
         tags = dict(tags or {})
 
-        super().__init__("aisec:bedrock:BedrockInvocationLogging", name, None, opts)
-        child = pulumi.ResourceOptions(parent=self)
-        account_id, region = v.current_account_and_region(self)
-
-        self.log_group_key = self.log_group = self.role = None
-        self.bucket_key = self.bucket = None
-        writers: list[pulumi.Resource] = []
+        log_group_key = log_group = role = None
+        bucket_key = bucket = None
+        writers: list[Any] = []
 
         if s3:
-            self.bucket_key = v.new_rotating_key(
+            bucket_key = v.rotating_key(
+                plan,
                 f"{name}-bucket-key",
                 f"Encrypts the Bedrock invocation logs of {name} in S3",
-                self,
-                policy=_bedrock_s3_key_policy(account_id, region),
+                policy=_bedrock_s3_key_policy(),
             )
             # The bucket's own policy names the bucket, so the name must be known before the bucket exists:
             # the given one, or one unique per account and Region (as invocation logging itself is).
-            logs_bucket_name: pulumi.Input[str] = bucket_name or pulumi.Output.concat(
-                "bedrock-invocation-logs-", account_id, "-", region
-            )
-            self.bucket = SecureBucket(
+            logs_bucket_name = bucket_name or concat("bedrock-invocation-logs-", ACCOUNT_ID, "-", REGION)
+            bucket = plan.nest(
+                SecureBucket,
                 f"{name}-logs",
-                bucket_name=logs_bucket_name,  # type: ignore[arg-type]  # SecureBucket passes it to aws.s3.Bucket
-                kms_key_arn=self.bucket_key.arn,
-                policy_statements=[_bedrock_put_logs_statement(logs_bucket_name, s3_key_prefix, account_id, region)],
+                bucket_name=logs_bucket_name,
+                kms_key_arn=bucket_key.arn,
+                policy_statements=[_bedrock_put_logs_statement(logs_bucket_name, s3_key_prefix)],
                 expiration_days=bucket_expiration_days,
                 tags=tags,
-                opts=child,
             )
-            writers.append(self.bucket)
+            writers.append(bucket)
 
         if cloudwatch:
-            self.log_group_key, self.log_group = v.new_encrypted_log_group(
+            log_group_key, log_group = v.encrypted_log_group(
+                plan,
                 f"{name}-log-group",
-                parent=self,
                 retention_in_days=log_retention_days,
                 kms_key_arn=kms_key_arn,
                 log_group_name=log_group_name,
             )
-            self.role = LeastPrivilegeRole(
+            role = plan.nest(
+                LeastPrivilegeRole,
                 f"{name}-cloudwatch",
                 service_principals=[BEDROCK_PRINCIPAL],
-                statements=write_logs(self.log_group.arn),
-                source_account=account_id,
+                statements=write_logs(log_group.arn),
+                source_account=ACCOUNT_ID,
                 description=f"Lets Bedrock write the model invocation logs of {name} to CloudWatch Logs",
                 tags=tags or None,
-                opts=child,
             )
-            writers.append(self.role)
+            writers.append(role)
 
-        self.configuration = aws.bedrockmodel.InvocationLoggingConfiguration(
+        LoggingConfig = aws.bedrockmodel.InvocationLoggingConfigurationLoggingConfigArgs
+        CloudwatchConfig = aws.bedrockmodel.InvocationLoggingConfigurationLoggingConfigCloudwatchConfigArgs
+        LargeDataConfig = (
+            aws.bedrockmodel.InvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3ConfigArgs
+        )
+        S3Config = aws.bedrockmodel.InvocationLoggingConfigurationLoggingConfigS3ConfigArgs
+        configuration = plan.add(
+            aws.bedrockmodel.InvocationLoggingConfiguration,
             f"{name}-configuration",
-            logging_config=aws.bedrockmodel.InvocationLoggingConfigurationLoggingConfigArgs(
+            logging_config=LoggingConfig(
                 cloudwatch_config=(
-                    aws.bedrockmodel.InvocationLoggingConfigurationLoggingConfigCloudwatchConfigArgs(
-                        log_group_name=self.log_group.name,
-                        role_arn=self.role.arn,
+                    CloudwatchConfig(
+                        log_group_name=log_group.name,
+                        role_arn=role.arn,
                         large_data_delivery_s3_config=(
-                            aws.bedrockmodel.InvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3ConfigArgs(
-                                bucket_name=self.bucket.bucket_name, key_prefix=f"{s3_key_prefix}large-data"
-                            )
-                            if self.bucket is not None
+                            LargeDataConfig(bucket_name=bucket.bucket_name, key_prefix=f"{s3_key_prefix}large-data")
+                            if bucket is not None
                             else None
                         ),
                     )
-                    if self.log_group is not None and self.role is not None
+                    if log_group is not None and role is not None
                     else None
                 ),
                 s3_config=(
-                    aws.bedrockmodel.InvocationLoggingConfigurationLoggingConfigS3ConfigArgs(
-                        bucket_name=self.bucket.bucket_name, key_prefix=s3_key_prefix.rstrip("/") or None
-                    )
-                    if self.bucket is not None
+                    S3Config(bucket_name=bucket.bucket_name, key_prefix=s3_key_prefix.rstrip("/") or None)
+                    if bucket is not None
                     else None
                 ),
                 text_data_delivery_enabled=text_data_delivery_enabled,
@@ -557,18 +580,15 @@ class BedrockInvocationLogging(pulumi.ComponentResource):
                 embedding_data_delivery_enabled=embedding_data_delivery_enabled,
                 video_data_delivery_enabled=video_data_delivery_enabled,
             ),
-            opts=pulumi.ResourceOptions(parent=self, depends_on=writers),
+            depends_on=writers,
         )
-
-        outputs: dict[str, Any] = {}
-        if self.log_group is not None:
-            self.log_group_name: pulumi.Output[str] | None = self.log_group.name
-            outputs["log_group_name"] = self.log_group.name
-        else:
-            self.log_group_name = None
-        if self.bucket is not None:
-            self.bucket_name: pulumi.Output[str] | None = self.bucket.bucket_name
-            outputs["bucket_name"] = self.bucket.bucket_name
-        else:
-            self.bucket_name = None
-        self.register_outputs(outputs)
+        return {
+            "bucket_key": bucket_key,
+            "bucket": bucket,
+            "log_group_key": log_group_key,
+            "log_group": log_group,
+            "role": role,
+            "configuration": configuration,
+            "log_group_name": log_group.name if log_group is not None else None,
+            "bucket_name": bucket.bucket_name if bucket is not None else None,
+        }
