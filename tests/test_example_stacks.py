@@ -21,8 +21,8 @@ SECURE_PLATFORM = EXAMPLES / "secure_ai_platform"
 INSECURE_PLATFORM = EXAMPLES / "insecure_ai_platform"
 
 QUICK_START_FINDINGS = {
-    ("CKV_AISEC_1", "aws_s3_bucket_server_side_encryption_configuration.training_data"),
     ("CKV2_AISEC_1", "aws_s3_bucket.training_data"),
+    ("CKV2_AISEC_3", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_2", "aws_s3_bucket.training_data"),
     ("CKV_AISEC_4", "aws_kms_key.training_data"),
     ("CKV_AISEC_5", "aws_sagemaker_notebook_instance.research"),
@@ -41,7 +41,6 @@ QUICK_START_FINDINGS = {
 }
 
 INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
-    ("CKV_AISEC_1", "aws_s3_bucket_server_side_encryption_configuration.training_data"),
     ("CKV_AISEC_4", "aws_kms_key.data"),
     ("CKV_AISEC_5", "aws_sagemaker_notebook_instance.research"),
     ("CKV_AISEC_6", "aws_sagemaker_domain.studio"),
@@ -90,6 +89,7 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
     ("CKV_AISEC_112", "aws_s3_bucket_policy.model_artifacts"),
     ("CKV2_AISEC_1", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_2", "aws_s3_bucket.training_data"),
+    ("CKV2_AISEC_3", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_4", "aws_s3_bucket.model_artifacts"),
     ("CKV2_AISEC_5", "aws_vpc.ml"),
     ("CKV2_AISEC_11", "aws_bedrock_model_invocation_logging_configuration.this"),

@@ -1,29 +1,36 @@
-"""CKV2_AISEC_3: every S3 bucket has a default-encryption configuration on a customer-managed key."""
+"""CKV2_AISEC_3: every S3 bucket has default encryption fit for what it holds: SSE-KMS under a
+customer-managed key, or SSE-S3 (AES256) when it receives S3 server access logs.
+
+The rule judges the content of the bucket's encryption configuration itself (with CKV_AISEC_1's logic, through
+``s3_encryption_cmk.judge_configuration``) rather than trusting that CKV_AISEC_1 ran: a scan with
+``--check CKV2_AISEC_3`` alone must still fail an AES256 bucket. Only here is the bucket's role visible, so
+this is the rule that decides SSE-S3 against SSE-KMS (``policies.s3.log_target``).
+"""
 
 from __future__ import annotations
 
 from policies.graph import Graph
-from policies.model import Resource, Result, failed, first_block, passed, unknown
-from policies.rules import s3_encryption_cmk
+from policies.model import Resource, Result, combine, failed, first_block, unknown
+from policies.rules.s3_encryption_cmk import judge_configuration
+from policies.s3 import log_target
 
 CONFIGURATION = "aws_s3_bucket_server_side_encryption_configuration"
 
 
-def _judge_inline(resource: Resource, inline: dict) -> Result:
-    """The legacy inline block has the same ``rule`` blocks as the separate resource."""
-    as_configuration = Resource(CONFIGURATION, f"{resource.address} (inline)", inline)
-    return s3_encryption_cmk.evaluate(as_configuration)
-
-
 def evaluate(resource: Resource, graph: Graph) -> Result:
     attached = graph.attached(resource, [CONFIGURATION], "bucket", target_names=("bucket",))
-    if attached.found:
-        names = ", ".join(configuration.address for configuration in attached.found)
-        return passed(f"default encryption is configured by {names} (judged by CKV_AISEC_1)")
     inline = first_block(resource.attrs, "server_side_encryption_configuration")
-    if inline is not None:
-        return _judge_inline(resource, inline)
-    if attached.undecidable:
-        names = ", ".join(configuration.address for configuration in attached.undecidable)
-        return unknown(f"{names} may belong to this bucket: its bucket is not known at plan time")
-    return failed(f"no {CONFIGURATION} points at this bucket: objects get SSE-S3 under an AWS-owned key")
+    if not attached.found and inline is None:
+        if attached.undecidable:
+            names = ", ".join(configuration.address for configuration in attached.undecidable)
+            return unknown(f"{names} may belong to this bucket: its bucket is not known at plan time")
+        return failed(f"no {CONFIGURATION} points at this bucket: objects get SSE-S3 under an AWS-owned key")
+    target = log_target(resource, graph)
+    configurations = list(attached.found)
+    if inline is not None:  # the legacy inline block has the same rule blocks as the separate resource
+        configurations.append(Resource(CONFIGURATION, f"{resource.address} (inline)", inline))
+    results = []
+    for configuration in configurations:
+        result = judge_configuration(configuration, target)
+        results.append(Result(result.verdict, f"{configuration.address}: {result.reason}"))
+    return combine(results, failed("no default encryption"))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from policies import iam
+from policies import iam, s3
 from policies.graph import Graph
-from policies.model import Resource, Result, combine, failed, is_unset, passed, unknown
+from policies.model import Resource, Result, combine, failed, passed, unknown
 
 TLS_OPERATORS = ("Bool", "BoolIfExists")
 
@@ -18,19 +18,8 @@ def _denies_plain_http(statement: iam.Statement) -> bool:
     )
 
 
-def _document(policy: Resource, graph: Graph) -> iam.PolicyDocument:
-    """The policy's document, following a reference to a data.aws_iam_policy_document through the graph."""
-    document = iam.read_policy(policy.get("policy"))
-    if document.reference is None:
-        return document
-    targets = graph.resolve(document.reference, policy)
-    if len(targets) == 1 and targets[0].type == "aws_iam_policy_document":
-        return iam.read_policy_document(targets[0])
-    return document
-
-
 def _judge_policy(policy: Resource, graph: Graph) -> Result:
-    document = _document(policy, graph)
+    document = s3.policy_document(policy, graph)
     if any(_denies_plain_http(statement) for statement in document.statements):
         return passed(f"{policy.address} denies requests without TLS")
     if document.problems:
@@ -41,13 +30,10 @@ def _judge_policy(policy: Resource, graph: Graph) -> Result:
 
 
 def evaluate(resource: Resource, graph: Graph) -> Result:
-    attached = graph.attached(resource, ["aws_s3_bucket_policy"], "bucket", target_names=["bucket"])
-    policies = list(attached.found)
-    if not is_unset(resource.get("policy")):
-        policies.append(resource)  # the deprecated inline policy argument of aws_s3_bucket
+    policies, undecidable = s3.bucket_policies(resource, graph)
     if policies:
         return combine([_judge_policy(policy, graph) for policy in policies], failed("no bucket policy"))
-    if attached.undecidable:
-        addresses = ", ".join(policy.address for policy in attached.undecidable)
+    if undecidable:
+        addresses = ", ".join(policy.address for policy in undecidable)
         return unknown(f"{addresses} may belong to this bucket: its bucket is not known at plan time")
     return failed("no aws_s3_bucket_policy is attached, so requests over plain HTTP are allowed")
