@@ -1,165 +1,39 @@
-"""``aisec-iac``: run the pack with Checkov, print the checks directory, list the catalog.
+"""``aisec-iac``: scan with the pack, run as a pre-commit hook, print the checks directory, list the catalog.
 
-Checkov skips files it cannot parse and still reports success, so ``scan`` stops with a one-line error naming
-the file, and no report, for a path that does not exist, a file it cannot read, JSON that is not a Terraform
-plan, YAML that does not parse, a directory with nothing to scan (all checked before the scan) and any file
-Checkov could not parse (HCL, checked from Checkov's own report, so that no file is parsed twice).
+``scan`` promises, for any set of paths: every input is scanned once, the report is one valid document in
+the format asked for, the exit code is 1 if and only if a rule fails (0 with ``--soft-fail``), and 2 when an
+input could not be read (each named on one line on stderr and in the report; everything else is still
+scanned). It never prints a traceback and never blocks on a FIFO or device file.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
+import errno
 import fnmatch
-import io
 import json
-import logging
 import os
+import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from checkov.common.util.dockerfile import is_dockerfile
-
 from policies import __version__
+from policies.inputs import FRAMEWORKS, YAML_SUFFIXES, InputError, collect, is_dockerfile, manifest_documents
+from policies.scan import CHECKS_DIR, EXIT_INPUT_ERROR
 
 if TYPE_CHECKING:
     from policies.catalog import Rule
 
-CHECKS_DIR = Path(__file__).resolve().parent / "checkov_checks"
-PACK_CHECKS = "CKV_AISEC_*,CKV2_AISEC_*"
+__all__ = ["CHECKS_DIR", "main"]
+
 OUTPUT_FORMATS = ("cli", "json", "sarif", "junitxml")
-SKIPPED_DIRS = {".terraform", ".git", "node_modules", ".venv"}
-YAML_SUFFIXES = (".yaml", ".yml")
-EXIT_USAGE = 2
+EXIT_USAGE = EXIT_INPUT_ERROR
 
 
-class InputError(Exception):
-    """A scan input that Checkov would skip or misread; the message names the file."""
-
-
-# Checkov's frameworks in the order the CLI passes them.
-FRAMEWORK_ORDER = ("terraform", "terraform_plan", "kubernetes", "dockerfile")
-
-
-@dataclass
-class ScanTargets:
-    directories: list[Path] = field(default_factory=list)
-    files: list[Path] = field(default_factory=list)
-    found: set[str] = field(default_factory=set)
-
-    @property
-    def frameworks(self) -> list[str]:
-        return [name for name in FRAMEWORK_ORDER if name in self.found]
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except PermissionError as error:
-        raise InputError(f"{path}: cannot read file (permission denied)") from error
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not a UTF-8 text file") from error
-    except OSError as error:
-        raise InputError(f"{path}: cannot read file ({error.strerror or error})") from error
-
-
-def check_hcl(path: Path) -> None:
-    """Parse with the HCL parser Checkov uses; Checkov itself would skip the file silently."""
-    import hcl2  # Checkov's pinned fork of python-hcl2
-
-    text = _read_text(path)
-    try:
-        hcl2.loads(text)
-    except Exception as error:
-        line = getattr(error, "line", None)
-        location = f"{path}:{line}" if isinstance(line, int) and line > 0 else str(path)
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise InputError(f"{location}: HCL does not parse: {first_line}") from error
-
-
-def check_plan(path: Path) -> None:
-    text = _read_text(path)
-    try:
-        document = json.loads(text)
-    except ValueError as error:
-        raise InputError(f"{path}: not valid JSON ({error})") from error
-    if not isinstance(document, dict) or not (
-        "planned_values" in document or "resource_changes" in document or "configuration" in document
-    ):
-        raise InputError(f"{path}: JSON but not a Terraform plan (expected the output of `terraform show -json`)")
-
-
-def check_manifest(path: Path) -> bool:
-    """Whether a YAML file holds Kubernetes objects; raises for YAML that does not parse."""
-    text = _read_text(path)
-    try:
-        documents = list(yaml.safe_load_all(text))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        location = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(error, "problem", None) or type(error).__name__
-        raise InputError(f"{location}: YAML does not parse: {problem}") from error
-    return any(isinstance(doc, dict) and "kind" in doc and "apiVersion" in doc for doc in documents)
-
-
-def _framework_of(path: Path) -> str | None:
-    """The Checkov framework a file in a scanned directory belongs to, after checking it can be read.
-
-    HCL is parsed by Checkov during the scan (parsing every file twice doubles the cost of large scans), and
-    ``run_checkov`` turns the files Checkov could not parse into errors.
-    """
-    if path.suffix == ".tf":
-        _read_text(path)
-        return "terraform"
-    if path.suffix in YAML_SUFFIXES:
-        return "kubernetes" if check_manifest(path) else None
-    if is_dockerfile(path.name):
-        _read_text(path)
-        return "dockerfile"
-    return None
-
-
-def _files_under(directory: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-        for name in sorted(files):
-            yield Path(root) / name
-
-
-def collect_targets(paths: Sequence[str]) -> ScanTargets:
-    targets = ScanTargets()
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{raw}: no such file or directory")
-        if path.is_dir():
-            if not os.access(path, os.R_OK | os.X_OK):
-                raise InputError(f"{raw}: cannot read directory (permission denied)")
-            found = {framework for file in _files_under(path) if (framework := _framework_of(file))}
-            if not found:
-                raise InputError(f"{raw}: no Terraform, Kubernetes manifest or Dockerfile found")
-            targets.found |= found
-            targets.directories.append(path)
-        elif path.suffix == ".json":
-            check_plan(path)
-            targets.found.add("terraform_plan")
-            targets.files.append(path)
-        elif path.suffix in YAML_SUFFIXES:
-            if not check_manifest(path):
-                raise InputError(f"{raw}: YAML without Kubernetes objects (no apiVersion and kind)")
-            targets.found.add("kubernetes")
-            targets.files.append(path)
-        elif path.suffix == ".tf" or is_dockerfile(path.name):
-            targets.found.add(_framework_of(path) or "")
-            targets.files.append(path)
-        else:
-            raise InputError(f"{raw}: not a .tf, plan .json, Kubernetes .yaml or Dockerfile, nor a directory")
-    return targets
+def _patterns(text: str | None) -> list[str]:
+    return [pattern.strip() for pattern in (text or "").split(",") if pattern.strip()]
 
 
 def pack_check_ids(skip: str | None) -> list[str]:
@@ -170,97 +44,143 @@ def pack_check_ids(skip: str | None) -> list[str]:
     """
     from policies.catalog import load_catalog
 
-    patterns = [pattern.strip() for pattern in (skip or "").split(",") if pattern.strip()]
+    patterns = _patterns(skip)
     return [rule.id for rule in load_catalog() if not any(fnmatch.fnmatchcase(rule.id, p) for p in patterns)]
 
 
-def checkov_argv(targets: ScanTargets, options: argparse.Namespace) -> list[str]:
-    argv: list[str] = []
-    for directory in targets.directories:
-        argv += ["-d", str(directory.resolve())]
-    for file in targets.files:
-        argv += ["-f", str(file.resolve())]
-    argv += ["--framework", *targets.frameworks]
-    argv += ["--external-checks-dir", str(CHECKS_DIR), "--skip-download", "-o", options.output]
-    if options.output == "cli":
-        argv.append("--quiet")  # the text report lists failures only; machine formats keep passes too
-    if options.check or options.include_builtin:
-        if options.check:
-            argv += ["--check", options.check]
-        if options.skip_check:
-            argv += ["--skip-check", options.skip_check]
-    else:
-        argv += ["--check", ",".join(pack_check_ids(options.skip_check))]
-    if options.soft_fail:
-        argv.append("--soft-fail")
-    return argv
+def _builtin_pattern(pattern: str) -> bool:
+    """A pattern that can name one of Checkov's own checks (``CKV_AWS_20``, ``CKV2_AWS_*``, ``CKV_K8S_*``)."""
+    return pattern.startswith(("CKV_", "CKV2_", "CKV3_")) and pattern == pattern.upper()
 
 
-@dataclass
-class CheckovRun:
-    exit_code: int
-    output: str  # what Checkov printed
-    unparsed: list[str]  # files Checkov could not parse, and therefore did not scan
+class UsageError(Exception):
+    """Options that cannot be run as given; one line for the user."""
 
 
-def run_checkov(argv: list[str]) -> CheckovRun:
-    from checkov.main import Checkov
+def check_selection(options: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """``(checks, skip_checks)`` for Checkov's ``RunnerFilter``; a ``--check`` naming nothing is an error,
+    not a scan that runs no rule and passes."""
+    pack_ids = pack_check_ids(None)
+    checks, skips = _patterns(options.check), _patterns(options.skip_check)
+    for pattern in checks:
+        if any(fnmatch.fnmatchcase(rule_id, pattern) for rule_id in pack_ids):
+            continue
+        if options.include_builtin and _builtin_pattern(pattern):
+            continue
+        hint = ""
+        if any(fnmatch.fnmatchcase(rule_id, pattern.upper()) for rule_id in pack_ids):
+            hint = f" (check IDs are upper case: {pattern.upper()})"
+        raise UsageError(f"--check {pattern} matches no rule of the pack{hint}; `aisec-iac list` shows them")
+    if checks:
+        return checks, skips
+    if options.include_builtin:
+        return [], skips
+    selected = pack_check_ids(options.skip_check)
+    if not selected:
+        raise UsageError("--skip-check leaves no check to run")
+    return selected, []
 
-    # Checkov logs parse problems at WARNING (reported below) and keeps every debug record in memory.
-    logging.getLogger().setLevel(logging.ERROR)
-    checkov = Checkov(argv=argv)
-    printed = io.StringIO()
+
+def _frameworks(text: str | None) -> list[str]:
+    if not text:
+        return list(FRAMEWORKS)
+    chosen = [name.strip() for value in text for name in value.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in FRAMEWORKS]
+    if unknown:
+        raise UsageError(f"--framework {unknown[0]}: choose from {', '.join(FRAMEWORKS)}")
+    return chosen
+
+
+def _error(message: str) -> None:
+    print(f"aisec-iac: error: {message}", file=sys.stderr)
+
+
+def _write_report(text: str) -> int | None:
+    """Print the report; a closed pipe or a full disk ends the run with one line, not a traceback."""
     try:
-        with contextlib.redirect_stdout(printed):
-            exit_code = checkov.run(banner="")
-    except SystemExit as stop:  # Checkov's own argument errors, printed to stderr
-        return CheckovRun(stop.code if isinstance(stop.code, int) else EXIT_USAGE, printed.getvalue(), [])
-    unparsed = sorted({str(path) for report in checkov.scan_reports for path in report.parsing_errors})
-    return CheckovRun(int(exit_code or 0), printed.getvalue(), unparsed)
-
-
-def describe_unparsed(path: str) -> str:
-    """One line for a file Checkov could not parse, with the parser's line and message where it has them."""
-    if path.endswith(".tf"):
-        try:
-            check_hcl(Path(path))
-        except InputError as error:
-            return str(error)
-    return f"{path}: Checkov could not parse this file"
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Let the interpreter's final flush go nowhere instead of raising again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INPUT_ERROR
+    except OSError as error:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _error(f"cannot write the report ({error.strerror or errno.errorcode.get(error.errno or 0, error)})")
+        return EXIT_INPUT_ERROR
+    return None
 
 
 def _scan(options: argparse.Namespace) -> int:
     try:
-        targets = collect_targets(options.paths)
-    except InputError as error:
-        print(f"aisec-iac: error: {error}", file=sys.stderr)
+        frameworks = _frameworks(options.framework)
+        checks, skip_checks = check_selection(options)
+    except UsageError as error:
+        _error(str(error))
         return EXIT_USAGE
-    if not (options.check or options.include_builtin or pack_check_ids(options.skip_check)):
-        print("aisec-iac: error: --skip-check leaves no check to run", file=sys.stderr)
+    inputs = collect(options.paths, frameworks)
+    for note in inputs.notes:
+        print(f"aisec-iac: warning: {note}", file=sys.stderr)
+
+    from policies.scan import quiet_checkov_logging, render, scan
+
+    quiet_checkov_logging()
+    result = scan(inputs, checks, skip_checks)
+    for problem in result.problems:
+        _error(problem.message)
+    if inputs.empty and not result.problems:
+        _error("nothing to scan")
         return EXIT_USAGE
-    argv = checkov_argv(targets, options)
-    with tempfile.TemporaryDirectory(prefix="aisec-iac-") as scratch:
-        previous = Path.cwd()
-        os.chdir(scratch)  # Checkov writes SARIF to results.sarif in the working directory
-        try:
-            run = run_checkov(argv)
-        finally:
-            os.chdir(previous)
-        if run.unparsed:  # a file Checkov skipped would otherwise pass silently
-            for path in run.unparsed:
-                print(f"aisec-iac: error: {describe_unparsed(path)}", file=sys.stderr)
-            return EXIT_USAGE
-        sarif = Path(scratch) / "results.sarif"
-        sys.stdout.write(
-            sarif.read_text(encoding="utf-8") if options.output == "sarif" and sarif.exists() else run.output
-        )
-    return run.exit_code
+    return _write_report(render(result, options.output)) or result.exit_code(options.soft_fail)
+
+
+# -- pre-commit ----------------------------------------------------------------------------------------
+
+TERRAFORM_FILE_SUFFIXES = (".tf", ".tf.json")
+
+
+def _deleted_files() -> list[str]:
+    """Files the change being checked deletes: pre-commit passes only files that exist, but deleting a
+    module's public access block changes the module."""
+    from_ref, to_ref = os.environ.get("PRE_COMMIT_FROM_REF"), os.environ.get("PRE_COMMIT_TO_REF")
+    diff = ["git", "diff", "--name-only", "--diff-filter=D", "--no-renames", "-z"]
+    diff += [f"{from_ref}...{to_ref}"] if from_ref and to_ref else ["--cached"]
+    try:
+        listed = subprocess.run(diff, capture_output=True, timeout=60, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [name for name in listed.decode("utf-8", "replace").split("\0") if name]
+
+
+def hook_paths(files: Sequence[str], deleted: Sequence[str]) -> list[str]:
+    """What the hook scans: the module (directory) of every changed or deleted Terraform file, and the
+    changed Dockerfiles and Kubernetes manifests themselves."""
+    paths: list[str] = []
+    for name in [*files, *deleted]:
+        path = Path(name)
+        if name.endswith(TERRAFORM_FILE_SUFFIXES):
+            module = path.parent
+            if module.is_dir() and any(child.name.endswith(TERRAFORM_FILE_SUFFIXES) for child in module.iterdir()):
+                paths.append(str(module))
+        elif name in deleted:
+            continue
+        elif is_dockerfile(path.name):
+            paths.append(name)
+        elif name.endswith(YAML_SUFFIXES):
+            try:
+                if manifest_documents(path) is None:
+                    continue  # YAML that is not a manifest (CI, Helm values) is not the pack's to judge
+            except InputError:
+                pass  # a manifest that cannot be read: the scan reports it
+            paths.append(name)
+    return list(dict.fromkeys(paths))
 
 
 def _pre_commit(options: argparse.Namespace) -> int:
-    """Scan the directories of the changed files: a Terraform module is a directory, and rules that
-    connect resources (a bucket and its public access block) need the whole module, not one file."""
-    options.paths = sorted({str(Path(file).parent) for file in options.files})
+    paths = hook_paths(options.files, _deleted_files())
+    if not paths:
+        return 0
+    options.paths = paths
     return _scan(options)
 
 
@@ -328,12 +248,26 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--skip-check", help="comma-separated check IDs or globs to skip")
     scan.add_argument("--include-builtin", action="store_true", help="also run Checkov's built-in checks")
     scan.add_argument("--soft-fail", action="store_true", help="exit 0 even when checks fail")
+    scan.add_argument(
+        "--framework",
+        action="append",
+        metavar="NAME[,NAME]",
+        help=f"scan only these kinds of input: {', '.join(FRAMEWORKS)} (default: all found)",
+    )
     scan.set_defaults(handler=_scan)
 
-    hook = commands.add_parser("pre-commit", help="scan the Terraform modules that hold the given files")
-    hook.add_argument("files", nargs="+", metavar="FILE")
+    hook = commands.add_parser(
+        "pre-commit", help="scan the Terraform modules, manifests and Dockerfiles that the given files change"
+    )
+    hook.add_argument("files", nargs="*", metavar="FILE")
     hook.set_defaults(
-        handler=_pre_commit, output="cli", check=None, skip_check=None, include_builtin=False, soft_fail=False
+        handler=_pre_commit,
+        output="cli",
+        check=None,
+        skip_check=None,
+        include_builtin=False,
+        soft_fail=False,
+        framework=None,
     )
 
     listing = commands.add_parser("list", help="print the rule catalog")

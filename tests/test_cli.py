@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -15,11 +16,12 @@ from policies.catalog import load_catalog
 from policies.cli import CHECKS_DIR, main
 from tests.scanning import RULE_EXAMPLES
 
-S3_EXAMPLES = RULE_EXAMPLES / "s3_encryption_cmk"
-S3_FAILURES = {
-    "aws_s3_bucket_server_side_encryption_configuration.fail_aes256",
-    "aws_s3_bucket_server_side_encryption_configuration.fail_kms_without_key",
-    "aws_s3_bucket_server_side_encryption_configuration.fail_aws_managed_alias",
+KMS_EXAMPLES = RULE_EXAMPLES / "kms_key_rotation"
+ROTATION = "CKV_AISEC_4"
+# The example names every resource by the verdict it must get.
+KMS_FAILURES = {
+    f"aws_kms_key.{name}"
+    for name in re.findall(r'^resource "aws_kms_key" "(fail_\w+)"', (KMS_EXAMPLES / "main.tf").read_text(), re.M)
 }
 SECURE_TF = """
 resource "aws_kms_key" "data" {
@@ -28,15 +30,11 @@ resource "aws_kms_key" "data" {
 """
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """The installed console script, as a user runs it.
-
-    Scans run in a process of their own: Checkov keeps its runners in module-level objects, and a second
-    scan in the same process reports the first scan's resources again.
-    """
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed console script, as a user runs it, in a process of its own (the CLI sets up logging)."""
     executable = shutil.which("aisec-iac", path=str(Path(sys.executable).parent))
     assert executable, "the aisec-iac console script is not installed next to this Python"
-    return subprocess.run([executable, *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([executable, *args], capture_output=True, text=True, timeout=300, cwd=cwd)
 
 
 def test_checks_dir_prints_the_folder_checkov_loads(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,12 +58,12 @@ def test_list_prints_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_scan_fails_on_findings_and_soft_fail_exits_zero() -> None:
-    result = run_cli("scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1")
+    result = run_cli("scan", str(KMS_EXAMPLES), "--check", ROTATION)
     assert result.returncode == 1
-    assert "Failed checks: 3" in result.stdout
-    for address in S3_FAILURES:
+    assert f"Failed checks: {len(KMS_FAILURES)}," in result.stdout
+    for address in KMS_FAILURES:
         assert address in result.stdout
-    assert run_cli("scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1", "--soft-fail").returncode == 0
+    assert run_cli("scan", str(KMS_EXAMPLES), "--check", ROTATION, "--soft-fail").returncode == 0
 
 
 def test_scan_passes_a_clean_module(tmp_path: Path) -> None:
@@ -76,47 +74,47 @@ def test_scan_passes_a_clean_module(tmp_path: Path) -> None:
 
 
 def test_skip_check_removes_the_findings() -> None:
-    result = run_cli("scan", str(S3_EXAMPLES), "--skip-check", "CKV_AISEC_*,CKV2_AISEC_*", "-o", "json")
+    result = run_cli("scan", str(KMS_EXAMPLES), "--skip-check", "CKV_AISEC_*,CKV2_AISEC_*", "-o", "json")
     assert result.returncode == 2 and "leaves no check to run" in result.stderr
-    result = run_cli("scan", str(S3_EXAMPLES), "--skip-check", "CKV2_AISEC_*", "-o", "json")
+    result = run_cli("scan", str(KMS_EXAMPLES), "--skip-check", "CKV2_AISEC_*", "-o", "json")
     reports = json.loads(result.stdout)
     failed = {(f["check_id"], f["resource"]) for f in reports["results"]["failed_checks"]}
-    assert failed == {("CKV_AISEC_1", address) for address in S3_FAILURES}
+    assert failed == {(ROTATION, address) for address in KMS_FAILURES}
 
 
 def test_json_output_lists_exactly_the_failures() -> None:
-    result = run_cli("scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1", "-o", "json")
+    result = run_cli("scan", str(KMS_EXAMPLES), "--check", ROTATION, "-o", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["check_type"] == "terraform"
-    assert {f["resource"] for f in report["results"]["failed_checks"]} == S3_FAILURES
+    assert {f["resource"] for f in report["results"]["failed_checks"]} == KMS_FAILURES
 
 
 def test_plan_file_is_scanned_with_the_plan_framework() -> None:
-    result = run_cli("scan", str(S3_EXAMPLES / "tfplan.json"), "--check", "CKV_AISEC_1", "-o", "json")
+    result = run_cli("scan", str(KMS_EXAMPLES / "tfplan.json"), "--check", ROTATION, "-o", "json")
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["check_type"] == "terraform_plan"
-    assert {f["resource"] for f in report["results"]["failed_checks"]} == S3_FAILURES
+    assert {f["resource"] for f in report["results"]["failed_checks"]} == KMS_FAILURES
 
 
 def test_sarif_output_is_printed_and_no_file_is_left_behind(tmp_path: Path) -> None:
     executable = shutil.which("aisec-iac", path=str(Path(sys.executable).parent))
-    args = [executable, "scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1", "-o", "sarif"]
+    args = [executable, "scan", str(KMS_EXAMPLES), "--check", ROTATION, "-o", "sarif"]
     result = subprocess.run(args, capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert result.returncode == 1
     results = json.loads(result.stdout)["runs"][0]["results"]
-    assert {r["ruleId"] for r in results} == {"CKV_AISEC_1"}
-    assert len(results) == len(S3_FAILURES)
+    assert {r["ruleId"] for r in results} == {ROTATION}
+    assert len(results) == len(KMS_FAILURES)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_junitxml_output() -> None:
-    result = run_cli("scan", str(S3_EXAMPLES), "--check", "CKV_AISEC_1", "-o", "junitxml")
+    result = run_cli("scan", str(KMS_EXAMPLES), "--check", ROTATION, "-o", "junitxml")
     assert result.returncode == 1
     suites = ElementTree.fromstring(result.stdout)
     failures = [case for case in suites.iter("testcase") if case.find("failure") is not None]
-    assert len(failures) == len(S3_FAILURES)
+    assert len(failures) == len(KMS_FAILURES)
 
 
 def _broken_module(tmp: Path) -> Path:
@@ -167,12 +165,15 @@ def _write_bytes(path: Path, data: bytes) -> Path:
 def test_bad_input_gives_one_clear_line_and_exit_2(case: str, tmp_path: Path) -> None:
     make_path, expected = BAD_INPUTS[case]
     path = make_path(tmp_path)
-    result = run_cli("scan", str(path))
+    result = run_cli("scan", str(path), "-o", "json")
     assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"aisec-iac: error: {path}")
-    assert expected in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("aisec-iac: error:")]
+    assert len(errors) == 1 and "Traceback" not in result.stderr
+    assert errors[0].startswith(f"aisec-iac: error: {path}")
+    assert expected in errors[0]
+    # The report says so too: the input is a parsing error of the report it belongs to.
+    report = json.loads(result.stdout)
+    assert report["summary"]["parsing_errors"] == 1
 
 
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
@@ -182,7 +183,7 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
         raise PermissionError(13, "Permission denied", str(self))
 
     # Tests run as root in CI, where chmod cannot make a file unreadable.
-    monkeypatch.setattr(Path, "read_text", deny)
+    monkeypatch.setattr(Path, "open", deny)
     assert main(["scan", str(target)]) == 2
     assert capsys.readouterr().err == f"aisec-iac: error: {target}: cannot read file (permission denied)\n"
 
@@ -201,9 +202,12 @@ def test_manifests_and_dockerfiles_are_scanned_with_their_frameworks(tmp_path: P
     assert "Pod.default.jupyter" in failed
 
 
-def test_a_bad_file_among_good_ones_stops_the_scan(tmp_path: Path) -> None:
+def test_a_bad_file_among_good_ones_is_reported_and_the_rest_is_scanned(tmp_path: Path) -> None:
     good = tmp_path / "good"
     good.mkdir()
     _write(good / "main.tf", SECURE_TF)
-    result = run_cli("scan", str(good), str(tmp_path / "missing.tf"))
+    result = run_cli("scan", str(good), str(tmp_path / "missing.tf"), "-o", "json")
     assert result.returncode == 2 and "missing.tf: no such file or directory" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["summary"]["failed"] == 0 and report["summary"]["passed"] >= 1
+    assert report["results"]["parsing_errors"] == [str(tmp_path / "missing.tf")]
