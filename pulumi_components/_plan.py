@@ -184,9 +184,7 @@ def preview(value: Any) -> Any:
     if isinstance(value, pulumi.Output):
         return KNOWN_AFTER_APPLY
     if pulumi_types.is_input_type(type(value)):
-        return {
-            key: preview(item) for key, item in pulumi_types.input_type_to_dict(value).items() if item is not None
-        }
+        return {key: preview(item) for key, item in pulumi_types.input_type_to_dict(value).items() if item is not None}
     if isinstance(value, Mapping):
         return {key: preview(item) for key, item in value.items() if item is not None}
     if isinstance(value, (list, tuple)):
@@ -458,7 +456,9 @@ class AisecComponent(pulumi.ComponentResource):
                 setattr(self, attr, value._resource)
             elif isinstance(value, list) and value and all(isinstance(item, (Child, Nested)) for item in value):
                 setattr(self, attr, [item._resource for item in value])
-            elif isinstance(value, dict) and value and all(isinstance(item, (Child, Nested)) for item in value.values()):
+            elif (
+                isinstance(value, dict) and value and all(isinstance(item, (Child, Nested)) for item in value.values())
+            ):
                 setattr(self, attr, {key: item._resource for key, item in value.items()})
             else:
                 setattr(self, attr, realize(value, self))

@@ -297,7 +297,9 @@ class PrivateAiNetwork(AisecComponent):
             "public_route_table": None,
         }
         if allow_internet_egress:
-            parts.update(_internet_egress(plan, name, vpc, private_route_table, str(blocks[len(zones)]), zones[0], tagged))
+            parts.update(
+                _internet_egress(plan, name, vpc, private_route_table, str(blocks[len(zones)]), zones[0], tagged)
+            )
         parts["vpc_id"] = vpc.id
         parts["private_subnet_ids"] = _AllOf(subnet_ids)
         parts["endpoint_security_group_id"] = endpoint_security_group.id

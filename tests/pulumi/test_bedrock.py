@@ -338,8 +338,9 @@ def test_logging_passes_every_rule(mocks: RecordingMocks) -> None:
     [
         ({"cloudwatch": False, "s3": False}, "CKV_AISEC_36"),
         ({"text_data_delivery_enabled": False}, "CKV_AISEC_36"),
-        ({"kms_key_arn": "alias/aws/logs"}, "CKV2_AISEC_11"),
-        ({"kms_key_arn": " "}, "CKV2_AISEC_11"),
+        # The log group is judged first: its own rule names the key (CKV2_AISEC_11 judges it as well).
+        ({"kms_key_arn": "alias/aws/logs"}, "CKV_AISEC_76"),
+        ({"kms_key_arn": " "}, "CKV_AISEC_76"),
     ],
 )
 def test_logging_insecure_arguments_raise_and_register_nothing(

@@ -16,7 +16,6 @@ import pytest
 from pulumi_components import (
     BedrockGuardrail,
     BedrockInvocationLogging,
-    ContainerSpec,
     LeastPrivilegeRole,
     ModelRepository,
     NonRootContainerService,

@@ -129,8 +129,6 @@ def test_notebook_passes_every_rule(mocks: RecordingMocks) -> None:
         ({"direct_internet_access": "Enabled"}, "CKV_AISEC_5"),
         ({"subnet_id": ""}, "CKV_AISEC_5"),
         ({"subnet_id": None}, "CKV_AISEC_5"),
-        ({"security_group_ids": []}, "CKV_AISEC_5"),
-        ({"security_group_ids": [""]}, "CKV_AISEC_5"),
         ({"root_access": "Enabled"}, "CKV_AISEC_12"),
         ({"minimum_instance_metadata_service_version": "1"}, "CKV_AISEC_13"),
         ({"kms_key_arn": "alias/aws/sagemaker"}, "CKV_AISEC_11"),
@@ -405,7 +403,6 @@ def test_endpoint_insecure_arguments_raise_and_register_nothing(
     "overrides",
     [
         {"initial_instance_count": 0},
-        {"data_capture_sampling_percentage": 0},
         {"data_capture_sampling_percentage": 101},
         {"instance_type": "m5.large"},
         {"data_capture_s3_uri": "https://captures.s3.amazonaws.com/llm/"},
