@@ -1,8 +1,19 @@
-"""CKV2_AISEC_1: every S3 bucket is covered by S3 Block Public Access with all four settings on.
+"""CKV2_AISEC_1: every S3 bucket is covered by S3 Block Public Access with all four settings on, and no
+public access block turns a setting off.
 
 S3 applies the most restrictive combination of the account-level and the bucket-level settings, one
 setting at a time: a setting is on for a bucket when the account's block turns it on, or when the bucket's
 own block does. Unset settings are false (the provider default).
+
+Three resource types are judged:
+
+* a bucket, by the blocks that cover it. The account-level block is an account singleton that lives in
+  some root configuration, so a bucket without a block of its own is failed only in a root configuration
+  (``Graph.is_root``); in a reusable module it gets no verdict.
+* a bucket-level block that leaves a setting off, even when its bucket is not in the configuration (a module
+  that receives the bucket name). When its bucket is in the configuration, the finding is reported once, on
+  the bucket, and the block gets no verdict of its own.
+* the account-level block, whose settings apply to every bucket of the account.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ from policies.model import (
 )
 
 SETTINGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
+BUCKET = "aws_s3_bucket"
 BUCKET_BLOCK = "aws_s3_bucket_public_access_block"
 ACCOUNT_BLOCK = "aws_s3_account_public_access_block"
 
@@ -96,7 +108,59 @@ def _unknown_target(resource: Resource, block: Resource) -> Result:
     return unknown(f"this bucket's name ({name}) is not known at plan time; {block.address} may point at it")
 
 
+def _judge_account_block(block: Resource) -> Result:
+    states = {name: _setting(block, name) for name in SETTINGS}
+    off = [name for name in SETTINGS if states[name] is False]
+    if off:
+        return failed(
+            f"{', '.join(off)} false or unset for the whole account: "
+            "a bucket without a block of its own can be made public"
+        )
+    undecided = [name for name in SETTINGS if states[name] is None]
+    if undecided:
+        return unknown(f"{', '.join(undecided)} not known at plan time")
+    return passed("blocks public access for every bucket in the account")
+
+
+def _buckets_of(block: Resource, graph: Graph) -> list[Resource]:
+    """The buckets of this configuration that the block points at (by reference or by literal name)."""
+    value = block.get("bucket")
+    if is_reference(value):
+        return [target for target in graph.resolve(value, block) if target.type == BUCKET]
+    if isinstance(value, str) and value and not is_unresolved(value):
+        return [bucket for bucket in graph.of_type(BUCKET) if bucket.get("bucket") == value]
+    return []
+
+
+def _judge_bucket_block(block: Resource, graph: Graph) -> Result:
+    accounts = graph.of_type(ACCOUNT_BLOCK)
+    states = {name: _either(_any_on(accounts, name), _setting(block, name)) for name in SETTINGS}
+    off = [name for name in SETTINGS if states[name] is False]
+    undecided = [name for name in SETTINGS if states[name] is None]
+    if not off and undecided:
+        return unknown(f"{', '.join(undecided)} not known at plan time")
+    if not off:
+        if all(_setting(block, name) is True for name in SETTINGS):
+            return passed("blocks all public access to its bucket")
+        return passed(f"{_names(accounts)} turns on, for the whole account, what this block leaves off")
+    buckets = _buckets_of(block, graph)
+    if buckets:
+        return unknown(f"{', '.join(off)} off: reported on {_names(buckets)}, which this block covers")
+    reason = f"{', '.join(off)} false or unset, so its bucket can be made public"
+    if accounts:
+        reason += f"; {_names(accounts)} leaves them off too"
+    return failed(reason)
+
+
 def evaluate(resource: Resource, graph: Graph) -> Result:
+    if resource.type == ACCOUNT_BLOCK:
+        return _judge_account_block(resource)
+    if resource.type == BUCKET_BLOCK:
+        return _judge_bucket_block(resource, graph)
+    return _judge_bucket(resource, graph)
+
+
+def _judge_bucket(resource: Resource, graph: Graph) -> Result:
     accounts = graph.of_type(ACCOUNT_BLOCK)
     own, maybe = _bucket_blocks(resource, graph)
     account = {name: _any_on(accounts, name) for name in SETTINGS}
@@ -105,6 +169,11 @@ def evaluate(resource: Resource, graph: Graph) -> Result:
 
     off = [name for name in SETTINGS if effective[name] is False]
     undecided = [name for name in SETTINGS if effective[name] is None]
+    if off and not own and not graph.is_root:
+        return unknown(
+            f"no {BUCKET_BLOCK} points at this bucket and this is a reusable module: the account-level "
+            f"{ACCOUNT_BLOCK} of the root configuration decides"
+        )
     if off:
         return failed(_fail_reason(off, own, accounts))
     if undecided:

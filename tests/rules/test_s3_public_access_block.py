@@ -256,6 +256,65 @@ resource "aws_s3_bucket_public_access_block" "own" {
 """
 
 
+# A reusable module: it declares the providers it needs but configures none, and has no backend.
+MODULE_HCL = """
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.0"
+    }
+  }
+}
+
+variable "dataset_bucket_name" {
+  type = string
+}
+
+resource "aws_s3_bucket" "no_block" {
+  bucket = "example-module-bucket"
+}
+
+resource "aws_s3_bucket" "own_block_off" {
+  bucket = "example-module-exports"
+}
+
+resource "aws_s3_bucket_public_access_block" "own_block_off" {
+  bucket                  = aws_s3_bucket.own_block_off.id
+  block_public_acls       = true
+  block_public_policy     = false
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_public_access_block" "given_bucket_off" {
+  bucket            = "example-given-bucket"
+  block_public_acls = true
+}
+"""
+ROOT_PROVIDER = """
+provider "aws" {
+  region = "eu-west-1"
+}
+"""
+ROOT_BACKEND = """
+terraform {
+  backend "s3" {
+    bucket = "example-terraform-state"
+    key    = "ml/terraform.tfstate"
+    region = "eu-west-1"
+  }
+}
+"""
+# In a module a bucket without a block of its own is left to the account-level block of the root configuration;
+# a block that turns a setting off is a finding wherever it is (on the bucket when the bucket is in the module).
+MODULE_VERDICTS = {
+    ("FAILED", "aws_s3_bucket.own_block_off"),
+    ("FAILED", "aws_s3_bucket_public_access_block.given_bucket_off"),
+}
+ROOT_VERDICTS = MODULE_VERDICTS | {("FAILED", "aws_s3_bucket.no_block")}
+
+
 def _verdicts(findings: set[Any]) -> set[tuple[str, str]]:
     return {(f.verdict, f.address) for f in findings if f.check_id == "CKV2_AISEC_1"}
 
@@ -263,10 +322,26 @@ def _verdicts(findings: set[Any]) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        (ACCOUNT_HCL, {("PASSED", "aws_s3_bucket.pass_covered_by_account")}),
-        (UNRESOLVED_BUCKET_HCL, {("PASSED", "aws_s3_bucket.pass_own_block")}),
+        (
+            ACCOUNT_HCL,
+            {
+                ("PASSED", "aws_s3_bucket.pass_covered_by_account"),
+                ("PASSED", "aws_s3_account_public_access_block.account"),
+            },
+        ),
+        (
+            UNRESOLVED_BUCKET_HCL,
+            {
+                ("PASSED", "aws_s3_bucket.pass_own_block"),
+                ("PASSED", "aws_s3_bucket_public_access_block.own"),
+                ("PASSED", "aws_s3_bucket_public_access_block.maybe"),
+            },
+        ),
+        (MODULE_HCL, MODULE_VERDICTS),
+        (ROOT_PROVIDER + MODULE_HCL, ROOT_VERDICTS),
+        (ROOT_BACKEND + MODULE_HCL, ROOT_VERDICTS),
     ],
-    ids=["account_block", "unresolved_bucket"],
+    ids=["account_block", "unresolved_bucket", "reusable_module", "root_with_provider", "root_with_backend"],
 )
 def test_checkov_hcl_scan(tmp_path: Path, source: str, expected: set[tuple[str, str]]) -> None:
     (tmp_path / "main.tf").write_text(source, encoding="utf-8")
@@ -318,4 +393,65 @@ def test_checkov_plan_scan_with_an_account_block(tmp_path: Path) -> None:
     }
     path = tmp_path / "tfplan.json"
     path.write_text(json.dumps(plan), encoding="utf-8")
-    assert _verdicts(scan_plans([path], tmp_path)) == {("PASSED", "aws_s3_bucket.pass_covered_by_account")}
+    assert _verdicts(scan_plans([path], tmp_path)) == {
+        ("PASSED", "aws_s3_bucket.pass_covered_by_account"),
+        ("PASSED", "aws_s3_account_public_access_block.account"),
+    }
+
+
+# -- the blocks themselves ------------------------------------------------------------------------------------
+
+
+def test_an_account_block_is_judged_on_its_own_settings() -> None:
+    assert judge(account_block(**ALL_ON)).verdict is Verdict.PASS
+    off = judge(account_block(block_public_acls=True, block_public_policy=True))
+    assert off.verdict is Verdict.FAIL
+    assert "ignore_public_acls, restrict_public_buckets" in off.reason
+    assert judge(account_block(**{**ALL_ON, "ignore_public_acls": "var.x"})).verdict is Verdict.UNKNOWN
+    assert judge(account_block(**{**ALL_ON, "ignore_public_acls": "var.x", "block_public_acls": False})).verdict is (
+        Verdict.FAIL
+    )
+
+
+def test_a_bucket_block_for_a_bucket_outside_the_configuration_is_judged_on_the_block() -> None:
+    assert judge(bucket_block("b", "example-elsewhere", **ALL_ON)).verdict is Verdict.PASS
+    assert judge(bucket_block("b", "example-elsewhere", block_public_acls=True)).verdict is Verdict.FAIL
+    assert judge(bucket_block("b", "var.bucket", block_public_policy=False)).verdict is Verdict.FAIL
+    assert judge(bucket_block("b", "aws_s3_bucket.other.id", block_public_policy=False)).verdict is Verdict.FAIL
+
+
+def test_a_bucket_block_whose_bucket_is_in_the_configuration_is_reported_once_on_the_bucket() -> None:
+    for target in ("aws_s3_bucket.data.id", "example-data"):
+        block = bucket_block("b", target, block_public_acls=True)
+        result = judge(block, bucket())
+        assert result.verdict is Verdict.UNKNOWN
+        assert "aws_s3_bucket.data" in result.reason
+        assert judge(bucket(), block).verdict is Verdict.FAIL
+
+
+def test_an_account_block_turns_on_what_a_bucket_block_leaves_off() -> None:
+    block = bucket_block("b", "example-elsewhere", block_public_acls=True)
+    assert judge(block, account_block(**ALL_ON)).verdict is Verdict.PASS
+    assert judge(block, account_block(block_public_policy=True)).verdict is Verdict.FAIL
+    assert judge(block, account_block(**dict.fromkeys(SETTINGS, "var.on"))).verdict is Verdict.UNKNOWN
+
+
+def test_in_a_reusable_module_a_bucket_without_its_own_block_gets_no_verdict() -> None:
+    module = Graph([bucket()], is_root=False)
+    result = evaluate(bucket(), module)
+    assert result.verdict is Verdict.UNKNOWN
+    assert "reusable module" in result.reason
+    covered = Graph([bucket(), bucket_block("b", "aws_s3_bucket.data.id", **ALL_ON)], is_root=False)
+    assert evaluate(bucket(), covered).verdict is Verdict.PASS
+    weak = Graph([bucket(), bucket_block("b", "aws_s3_bucket.data.id", block_public_acls=True)], is_root=False)
+    assert evaluate(bucket(), weak).verdict is Verdict.FAIL
+
+
+@pytest.mark.parametrize("odd", ["text", 3, [], [None], {"a": 1}, None, True])
+def test_blocks_with_odd_values_never_raise(odd: Any) -> None:
+    attrs = {"bucket": odd, **dict.fromkeys(SETTINGS, odd)}
+    for block in (
+        Resource("aws_s3_bucket_public_access_block", "aws_s3_bucket_public_access_block.o", attrs),
+        Resource("aws_s3_account_public_access_block", "aws_s3_account_public_access_block.o", attrs),
+    ):
+        assert judge(block, bucket()).verdict in (Verdict.PASS, Verdict.FAIL, Verdict.UNKNOWN)
