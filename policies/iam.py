@@ -33,9 +33,12 @@ from policies.model import (
     as_list,
     blocks_of,
     combine,
+    failed,
     is_reference,
     is_unresolved,
     is_unset,
+    passed,
+    referenced_address,
     unknown,
 )
 
@@ -126,12 +129,48 @@ def action_matches(pattern: str, action: str) -> bool:
     return bool(_pattern(pattern).fullmatch(action))
 
 
+def _matches_any_name(pattern: str) -> bool:
+    """A glob that matches every non-empty name: only ``*`` and ``?``, with at least one ``*`` (``*``, ``**``,
+    ``?*``). AWS action names are never shorter than the ``?`` such a pattern demands."""
+    return "*" in pattern and set(pattern) <= {"*", "?"}
+
+
 def is_service_wildcard(action: str) -> bool:
-    """``*`` or ``<service>:*``: every action, or every action of one service."""
+    """``*`` or ``<service>:*``: every action, or every action of one service (``*:*``, ``s3:**``, ``S3:?*``)."""
     service, colon, name = action.partition(":")
     if not colon:
-        return action != "" and set(action) == {"*"}
-    return service != "" and name != "" and set(name) == {"*"}
+        return _matches_any_name(action)
+    return service != "" and _matches_any_name(name)
+
+
+def matches_every_resource(resource: str) -> bool:
+    """A Resource pattern that names every resource of its service: ``*``, or an ARN whose resource part is only
+    wildcards (``arn:aws:s3:::*``, ``arn:aws:sagemaker:*:*:*``)."""
+    if _matches_any_name(resource):
+        return True
+    parts = resource.split(":", 5)
+    return len(parts) == 6 and parts[0].lower() == "arn" and _matches_any_name(parts[5])
+
+
+def matches_every_role(resource: str) -> bool:
+    """A Resource pattern that names every IAM role of an account, or of every account: ``*``,
+    ``arn:aws:iam::111122223333:role/*``, ``arn:aws:iam::*:*`` (the region part of IAM ARNs is empty)."""
+    if matches_every_resource(resource):
+        parts = resource.split(":", 5)
+        return len(parts) < 6 or action_matches(parts[2], "iam")
+    parts = resource.split(":", 5)
+    if len(parts) != 6 or parts[0].lower() != "arn" or not action_matches(parts[2], "iam"):
+        return False
+    kind, slash, name = parts[5].partition("/")
+    return bool(slash) and action_matches(kind, "role") and _matches_any_name(name)
+
+
+def names_principals(statement: Statement) -> bool:
+    """Whether a statement names principals (``Principal``, ``NotPrincipal`` or ``principals {}`` blocks, known or
+    not): it belongs to a resource or trust policy, whose rules judge it, and grants no identity anything."""
+    return bool(statement.principals or statement.not_principals) or statement.is_unknown(
+        "principals", "not_principals"
+    )
 
 
 def covers_service(action: str, service: str) -> bool:
@@ -365,6 +404,14 @@ def read_policy_document(resource: Resource) -> PolicyDocument:
     if len(own) != len([raw] if isinstance(raw, Mapping) else as_list(raw)):
         problems.append("a statement is not a block")
     statements = _merge(_merge(sources, own), overrides)
+    dynamic = {"principals", "not_principals"} & resource.dynamic_blocks
+    if dynamic:  # a statement may get its principals from a dynamic block the engine did not expand
+        statements = [
+            statement
+            if names_principals(statement)
+            else replace(statement, unknown_fields=statement.unknown_fields | dynamic)
+            for statement in statements
+        ]
     return PolicyDocument(tuple(statements), tuple(problems))
 
 
@@ -485,3 +532,201 @@ def judge_statements(
     ]
     findings.extend(unknown(problem) for problem in document.problems)
     return combine([finding for finding in findings if finding is not None], when_clean)
+
+
+# -- managed policies ------------------------------------------------------------------------------------------
+
+# AWS-managed policies that grant a whole account or a whole service. With every policy whose name holds
+# "FullAccess" (AmazonS3FullAccess, AWSLambda_FullAccess, AmazonDynamoDBFullAccess_v2, service-role/...), they
+# are what ``is_broad_managed_policy_name`` calls broad.
+BROAD_MANAGED_POLICY_NAMES = frozenset({"AdministratorAccess", "PowerUserAccess", "IAMFullAccess"})
+FULL_ACCESS = "FullAccess"
+# The account part of the ARN of every AWS-managed policy: arn:<partition>:iam::aws:policy/<path><name>.
+AWS_MANAGED_ACCOUNT = "aws"
+
+
+def is_broad_managed_policy_name(name: str) -> bool:
+    """Whether an AWS-managed policy of this name grants a whole account or whole services: AdministratorAccess,
+    PowerUserAccess, IAMFullAccess, and every ``...FullAccess...`` policy. Names compare without regard to case,
+    as IAM keeps policy names unique regardless of case. AdministratorAccess-Amplify and the other
+    ``AdministratorAccess-<service>`` policies are narrower and are not broad by this test."""
+    return (
+        name.lower() in {known.lower() for known in BROAD_MANAGED_POLICY_NAMES} or FULL_ACCESS.lower() in name.lower()
+    )
+
+
+# A part of a policy ARN that is not known here: a ``${...}`` interpolation or a ``format`` argument that is
+# not a literal. It never occurs in a real ARN.
+_UNKNOWN_PART = "\x00"
+_INTERPOLATION = re.compile(r"\$\{[^}]*\}")
+_FORMAT_CALL = re.compile(r"^(?:\$\{\s*)?format\s*\((?P<arguments>.*)\)\s*\}?$", re.DOTALL)
+_FORMAT_VERB = re.compile(r"%(?:%|[-+# 0]*\d*(?:\.\d+)?[a-zA-Z])")
+_POLICY_ARN = re.compile(
+    r"^arn:(?P<partition>[^:]*):iam::(?P<account>[^:]*):policy/(?P<path>(?:[^/]*/)*)(?P<name>[^/]*)$"
+)
+_PARTITION = re.compile(r"^aws(?:-[a-z0-9-]+)?$")
+
+
+@dataclass(frozen=True)
+class PolicyArn:
+    """A managed policy's ARN as far as it is known: ``account`` and ``name`` are None where an expression not
+    known here stands in them (``arn:${data.aws_partition.current.partition}:iam::aws:policy/X`` knows both;
+    the partition never matters)."""
+
+    text: str
+    account: str | None
+    name: str | None
+
+    @property
+    def is_aws_managed(self) -> bool | None:
+        return None if self.account is None else self.account == AWS_MANAGED_ACCOUNT
+
+
+def _format_arguments(text: str) -> list[str]:
+    """The arguments of a ``format(...)`` call, split at top-level commas (quotes and brackets respected)."""
+    arguments, current, depth, quoted, escaped = [], [], 0, False, False
+    for char in text:
+        if quoted:
+            current.append(char)
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                quoted = False
+            continue
+        if char == '"':
+            quoted = True
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            arguments.append("".join(current).strip())
+            current = []
+            continue
+        current.append(char)
+    arguments.append("".join(current).strip())
+    return arguments
+
+
+def _format_argument(argument: str) -> str:
+    """A ``format`` argument's text: a quoted literal, or a bare word the engine rendered (``aws`` for
+    ``local.partition``); anything that is still an expression is not known here."""
+    if len(argument) >= 2 and argument[0] == argument[-1] == '"':
+        inner = argument[1:-1]
+        return _INTERPOLATION.sub(_UNKNOWN_PART, inner) if "\\" not in inner else _UNKNOWN_PART
+    if is_reference(argument) or is_unresolved(argument) or not re.fullmatch(r"[\w.-]+", argument) or "." in argument:
+        return _UNKNOWN_PART
+    return argument
+
+
+def _expand_format(arguments_text: str) -> str | None:
+    """``format("arn:%s:iam::aws:policy/%s", local.partition, "AdministratorAccess")`` with each argument in
+    place; None when the call cannot be read."""
+    arguments = _format_arguments(arguments_text)
+    template = arguments[0] if arguments else ""
+    if len(template) < 2 or template[0] != '"' or template[-1] != '"':
+        return None
+    values = iter(_format_argument(argument) for argument in arguments[1:])
+
+    def substitute(match: re.Match[str]) -> str:
+        if match.group() == "%%":
+            return "%"
+        value = next(values, None)
+        return _UNKNOWN_PART if value is None or match.group()[-1] not in "sv" else value
+
+    return _FORMAT_VERB.sub(substitute, _format_argument(template))
+
+
+def read_policy_arn(value: Any) -> PolicyArn | None:
+    """A managed policy's ARN as written: a literal, a string with ``${...}`` interpolations, or a ``format``
+    call (``format("arn:%s:iam::aws:policy/%s", local.partition, "AdministratorAccess")``). None for anything
+    that is not such an ARN: a bare reference (``aws_iam_policy.p.arn``), a variable, a non-string."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    call = _FORMAT_CALL.match(text)
+    expanded = _expand_format(call["arguments"]) if call else _INTERPOLATION.sub(_UNKNOWN_PART, text)
+    match = _POLICY_ARN.match(expanded or "")
+    if match is None:
+        return None
+    partition = match["partition"]
+    if _UNKNOWN_PART not in partition and not _PARTITION.match(partition):
+        return None
+    account, name = match["account"], match["name"]
+    return PolicyArn(
+        text=text,
+        account=None if _UNKNOWN_PART in account or not account else account,
+        name=None if _UNKNOWN_PART in name or not name else name,
+    )
+
+
+def is_broad_aws_managed_policy(arn: str) -> bool:
+    """Whether ``arn`` (literal, interpolated or built with ``format``) certainly names a broad AWS-managed
+    policy (``is_broad_managed_policy_name``), in any partition and under any path (``service-role/``)."""
+    parsed = read_policy_arn(arn)
+    return (
+        parsed is not None
+        and parsed.is_aws_managed is True
+        and parsed.name is not None
+        and is_broad_managed_policy_name(parsed.name)
+    )
+
+
+def judge_managed_policy(policy: PolicyArn) -> Result:
+    """The verdict on attaching the managed policy ``policy`` names: FAIL for a broad AWS-managed policy, UNKNOWN
+    when the parts that decide it (the name, or the account of a broad name) are not known, PASS otherwise."""
+    if policy.name is None:
+        return unknown(f"the policy name in {policy.text} is not known at plan time")
+    if not is_broad_managed_policy_name(policy.name):
+        owner = {True: "the AWS-managed ", False: "the customer-managed ", None: ""}[policy.is_aws_managed]
+        return passed(f"attaches {owner}{policy.name}, which is not a broad AWS-managed policy")
+    if policy.is_aws_managed is None:
+        return unknown(f"the account in {policy.text} is not known at plan time: it may be AWS's {policy.name}")
+    if policy.is_aws_managed:
+        return failed(f"attaches the AWS-managed {policy.name} policy, which grants whole services to every holder")
+    return passed(f"attaches the customer-managed policy {policy.text}")
+
+
+def managed_policy_by_name(name: Any, path_prefix: Any = None) -> PolicyArn | None:
+    """The policy a ``data.aws_iam_policy`` lookup by ``name`` (and ``path_prefix``) finds, as a ``PolicyArn``;
+    None when the name is not known. AWS-managed policies live under ``/``, ``/service-role/``,
+    ``/aws-service-role/`` and ``/job-function/``: a lookup under any other prefix finds a customer policy."""
+    if not isinstance(name, str) or not name.strip() or is_unresolved(name) or is_reference(name):
+        return None
+    if is_unset(path_prefix) or path_prefix == "/":
+        account: str | None = AWS_MANAGED_ACCOUNT
+    elif not isinstance(path_prefix, str) or is_unresolved(path_prefix) or is_reference(path_prefix):
+        account = None
+    elif any(
+        aws_path.startswith(path_prefix) or path_prefix.startswith(aws_path)
+        for aws_path in ("/service-role/", "/aws-service-role/", "/job-function/")
+    ):
+        account = AWS_MANAGED_ACCOUNT
+    else:
+        account = "this account"
+    return PolicyArn(text=f"the policy named {name.strip()}", account=account, name=name.strip())
+
+
+# Where each resource that attaches managed policies names them: a list attribute, or ``policy_arn``.
+POLICY_ARN_LISTS = {
+    "aws_iam_role": "managed_policy_arns",
+    "aws_iam_role_policy_attachments_exclusive": "policy_arns",
+    "aws_iam_user_policy_attachments_exclusive": "policy_arns",
+    "aws_iam_group_policy_attachments_exclusive": "policy_arns",
+}
+POLICY_LOOKUP = "aws_iam_policy"
+
+
+def attached_policy_arns(resource: Resource) -> tuple[str, Any]:
+    """The attribute that names the managed policies a resource attaches, and its value: ``policy_arn`` of the
+    ``*_policy_attachment`` resources, ``managed_policy_arns`` of ``aws_iam_role``, ``policy_arns`` of the
+    ``*_policy_attachments_exclusive`` resources."""
+    attribute = POLICY_ARN_LISTS.get(resource.type, "policy_arn")
+    return attribute, resource.get(attribute)
+
+
+def is_policy_lookup(value: Any) -> bool:
+    """A reference to a ``data.aws_iam_policy`` lookup (``data.aws_iam_policy.admin.arn``)."""
+    return str(referenced_address(value)).startswith(f"data.{POLICY_LOOKUP}.")

@@ -1,4 +1,8 @@
-"""CKV_AISEC_110: no IAM policy allows iam:PassRole on every role."""
+"""CKV_AISEC_110: no IAM policy allows iam:PassRole on every role.
+
+An identity-policy rule: statements that name principals (resource and trust policies) are left to the
+resource-policy rules.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +23,13 @@ def _pass_role_actions(statement: iam.Statement) -> list[str]:
 
 def _judge(statement: iam.Statement, name: str) -> Result | None:
     """FAIL or UNKNOWN for a statement that (may) allow iam:PassRole on every role, else None."""
-    if statement.is_deny:
-        return None
+    if statement.is_deny or iam.names_principals(statement):
+        return None  # a Deny grants nothing; a statement with principals belongs to a resource policy
     actions = _pass_role_actions(statement)
-    on_everything = "*" in statement.resources or bool(statement.not_resources)  # NotResource: all but a few
+    # "*", every role of an account (arn:aws:iam::111122223333:role/*), or NotResource: all but a few
+    on_everything = any(iam.matches_every_role(resource) for resource in statement.resources) or bool(
+        statement.not_resources
+    )
     if statement.is_allow and actions and on_everything:
         scope = "every role but those NotResource names" if statement.not_resources else "every role"
         return failed(f"{name} allows {', '.join(actions)} on {scope}")

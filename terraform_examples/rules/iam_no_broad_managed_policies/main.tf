@@ -7,8 +7,15 @@ variable "extra_policy_arn" {
 
 data "aws_partition" "current" {}
 
+locals {
+  partition = "aws"
+}
+
+# A lookup gets no verdict here: CKV2_AISEC_30 follows it (see its own examples). It depends on a resource
+# of this plan, so a plan reads it during apply and the fixture needs no AWS API.
 data "aws_iam_policy" "sagemaker_managed" {
-  name = "AmazonSageMakerFullAccess"
+  name       = "AmazonSageMakerFullAccess"
+  depends_on = [aws_iam_role.pass_training_without_managed_policy_arns]
 }
 
 # Policies are attached separately, so the role itself has no managed_policy_arns.
@@ -119,6 +126,47 @@ resource "aws_iam_role" "fail_role_sagemaker_full_access" {
   ]
 }
 
+resource "aws_iam_role_policy_attachment" "pass_aws_managed_admin_for_amplify_only" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess-Amplify"
+}
+
+resource "aws_iam_role_policy_attachment" "fail_lambda_full_access" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = "arn:aws:iam::aws:policy/AWSLambda_FullAccess"
+}
+
+resource "aws_iam_role_policy_attachment" "fail_admin_built_with_format_and_local" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = format("arn:%s:iam::aws:policy/%s", local.partition, "AdministratorAccess")
+}
+
+resource "aws_iam_user_policy_attachment" "fail_ecr_full_access_built_with_format_and_partition" {
+  user       = aws_iam_user.analyst.name
+  policy_arn = format("arn:%s:iam::aws:policy/%s", data.aws_partition.current.partition, "AmazonEC2ContainerRegistryFullAccess")
+}
+
+resource "aws_iam_policy_attachment" "pass_read_only_built_with_format" {
+  name       = "read-only"
+  groups     = [aws_iam_group.data_scientists.name]
+  policy_arn = format("arn:%s:iam::aws:policy/%s", data.aws_partition.current.partition, "AmazonSageMakerReadOnly")
+}
+
+resource "aws_iam_role_policy_attachments_exclusive" "fail_exclusive_bedrock_full_access" {
+  role_name   = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arns = ["arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonBedrockFullAccess"]
+}
+
+resource "aws_iam_group_policy_attachments_exclusive" "pass_exclusive_customer_policy" {
+  group_name  = aws_iam_group.data_scientists.name
+  policy_arns = [aws_iam_policy.training_data_read.arn]
+}
+
+resource "aws_iam_user_policy_attachments_exclusive" "pass_exclusive_aws_managed_read_only" {
+  user_name   = aws_iam_user.analyst.name
+  policy_arns = ["arn:aws:iam::aws:policy/AmazonSageMakerReadOnly", "arn:aws:iam::aws:policy/AmazonBedrockReadOnly"]
+}
+
 resource "aws_iam_role_policy_attachment" "unknown_policy_from_data_source" {
   role       = aws_iam_role.pass_training_without_managed_policy_arns.name
   policy_arn = data.aws_iam_policy.sagemaker_managed.arn
@@ -140,4 +188,13 @@ resource "aws_iam_role" "unknown_role_arn_from_variable" {
     }]
   })
   managed_policy_arns = [var.extra_policy_arn, "arn:aws:iam::111122223333:policy/training-data-read"]
+}
+
+resource "aws_iam_role_policy_attachment" "unknown_policy_name_from_variable" {
+  role       = aws_iam_role.pass_training_without_managed_policy_arns.name
+  policy_arn = format("arn:%s:iam::aws:policy/%s", data.aws_partition.current.partition, var.extra_policy_name)
+}
+
+variable "extra_policy_name" {
+  type = string
 }
