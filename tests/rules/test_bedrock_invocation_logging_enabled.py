@@ -144,9 +144,37 @@ def _verdicts(findings: set[Any]) -> set[tuple[str, str]]:
     return {(f.verdict, f.address) for f in findings if f.check_id == "CKV2_AISEC_10"}
 
 
-def test_checkov_hcl_scan_without_logging_configuration(tmp_path: Path) -> None:
-    (tmp_path / "main.tf").write_text(NO_LOGGING_HCL, encoding="utf-8")
+ROOT_MARKERS = {
+    "provider": 'provider "aws" {\n  region = "eu-west-1"\n}\n',
+    "backend": 'terraform {\n  backend "s3" {\n    bucket = "example-state"\n    key    = "ml.tfstate"\n  }\n}\n',
+    "cloud": (
+        'terraform {\n  cloud {\n    organization = "example"\n    workspaces {\n      name = "ml"\n    }\n  }\n}\n'
+    ),
+}
+MODULE_MARKER = 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n'
+
+
+@pytest.mark.parametrize("marker", list(ROOT_MARKERS))
+def test_checkov_hcl_scan_of_a_root_configuration_without_logging_configuration(tmp_path: Path, marker: str) -> None:
+    (tmp_path / "main.tf").write_text(ROOT_MARKERS[marker] + NO_LOGGING_HCL, encoding="utf-8")
     assert _verdicts(scan_hcl(tmp_path)) == EXPECTED
+
+
+@pytest.mark.parametrize("marker", ["", MODULE_MARKER], ids=["no_terraform_block", "required_providers_only"])
+def test_a_reusable_module_is_not_required_to_configure_invocation_logging(tmp_path: Path, marker: str) -> None:
+    """An account-level singleton lives in one root configuration; a module without it gets no verdict."""
+    (tmp_path / "main.tf").write_text(marker + NO_LOGGING_HCL, encoding="utf-8")
+    assert _verdicts(scan_hcl(tmp_path)) == set()
+
+
+def test_in_a_reusable_module_only_the_failure_becomes_no_verdict() -> None:
+    subject = agent(region="eu-west-1")
+    assert evaluate(subject, Graph([subject], is_root=False)).verdict is Verdict.UNKNOWN
+    assert "reusable module" in evaluate(subject, Graph([subject], is_root=False)).reason
+    covered = Graph([subject, logging(region="eu-west-1")], is_root=False)
+    assert evaluate(subject, covered).verdict is Verdict.PASS
+    elsewhere = Graph([subject, logging(region="us-east-1")], is_root=False)
+    assert evaluate(subject, elsewhere).verdict is Verdict.UNKNOWN
 
 
 def test_checkov_plan_scan_without_logging_configuration(tmp_path: Path) -> None:

@@ -6,6 +6,12 @@
 # configuration that also has no region and uses the same provider. A configuration without any logging
 # configuration is scanned in tests/rules/test_bedrock_invocation_logging_enabled.py.
 
+# A root configuration (it configures a provider): invocation logging is required here. A reusable module is not
+# required to hold it (tests/rules/test_bedrock_invocation_logging_enabled.py).
+provider "aws" {
+  region = "eu-north-1"
+}
+
 variable "bedrock_region" {
   type = string
 }
