@@ -143,13 +143,19 @@ def is_service_wildcard(action: str) -> bool:
     return service != "" and _matches_any_name(name)
 
 
+def _matches_any_path(pattern: str) -> bool:
+    """A resource glob made only of wildcards and ``/`` (``*``, ``*/*``): every resource, or every object or
+    resource under every parent (``arn:aws:s3:::*/*`` is every object of every bucket)."""
+    return "*" in pattern and set(pattern) <= {"*", "?", "/"}
+
+
 def matches_every_resource(resource: str) -> bool:
     """A Resource pattern that names every resource of its service: ``*``, or an ARN whose resource part is only
-    wildcards (``arn:aws:s3:::*``, ``arn:aws:sagemaker:*:*:*``)."""
+    wildcards (``arn:aws:s3:::*``, ``arn:aws:s3:::*/*``, ``arn:aws:sagemaker:*:*:*``)."""
     if _matches_any_name(resource):
         return True
     parts = resource.split(":", 5)
-    return len(parts) == 6 and parts[0].lower() == "arn" and _matches_any_name(parts[5])
+    return len(parts) == 6 and parts[0].lower() == "arn" and _matches_any_path(parts[5])
 
 
 def matches_every_role(resource: str) -> bool:
@@ -162,7 +168,7 @@ def matches_every_role(resource: str) -> bool:
     if len(parts) != 6 or parts[0].lower() != "arn" or not action_matches(parts[2], "iam"):
         return False
     kind, slash, name = parts[5].partition("/")
-    return bool(slash) and action_matches(kind, "role") and _matches_any_name(name)
+    return bool(slash) and action_matches(kind, "role") and _matches_any_path(name)
 
 
 def names_principals(statement: Statement) -> bool:

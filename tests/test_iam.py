@@ -312,6 +312,14 @@ def test_unresolved_source_documents_are_problems() -> None:
         ("s3:Get?bject", "s3:GetObject", True),
         ("s3:Get?bject", "s3:GetObjects", False),
         ("s3:Get.Object", "s3:GetXObject", False),  # regex characters are literal
+        ("s3:**", "s3:DeleteBucket", True),
+        ("*:*", "bedrock:InvokeModel", True),
+        ("iam:Pass*", "IAM:PassRole", True),
+        ("IAM:*Role", "iam:PassRole", True),
+        ("iam:*Pass*Role*", "iam:passrole", True),
+        ("iam:Pass?", "iam:PassRole", False),
+        ("i?m:Pass*", "iam:PassRole", True),
+        ("s3:Get*", "s3get:Object", False),
     ],
 )
 def test_action_matches_ignores_case(pattern: str, action: str, matches: bool) -> None:
@@ -325,6 +333,12 @@ def test_action_matches_ignores_case(pattern: str, action: str, matches: bool) -
         ("s3:*", True),
         ("SageMaker:*", True),
         ("*:*", True),
+        ("s3:**", True),
+        ("S3:?*", True),  # every action name has at least one character
+        ("**", True),
+        ("?", False),
+        ("s3:?", False),
+        ("s3:*?*", True),
         ("s3:Get*", False),
         ("s3:GetObject", False),
         (":*", False),
@@ -371,3 +385,148 @@ def test_odd_policy_documents_never_raise(value: object) -> None:
         {"source_policy_documents": value, "override_policy_documents": value},
     ):
         assert isinstance(iam.read_policy_document(Resource("aws_iam_policy_document", "d", attrs)), iam.PolicyDocument)
+
+
+@pytest.mark.parametrize(
+    ("resource", "every_resource", "every_role"),
+    [
+        ("*", True, True),
+        ("**", True, True),
+        ("arn:aws:s3:::*", True, False),
+        ("arn:aws:sagemaker:*:*:*", True, False),
+        ("arn:aws:iam::*:*", True, True),
+        ("arn:aws:iam::111122223333:*", True, True),
+        ("arn:aws:iam::111122223333:role/*", False, True),
+        ("arn:aws-us-gov:iam::111122223333:ROLE/*", False, True),
+        ("arn:*:iam::*:role/*", False, True),
+        ("arn:aws:iam::111122223333:role/sagemaker/*", False, False),
+        ("arn:aws:iam::111122223333:role/training", False, False),
+        ("arn:aws:iam::111122223333:user/*", False, False),
+        ("arn:aws:s3:::training-data/*", False, False),
+        ("arn:aws:s3:::training-*", False, False),
+        ("arn:aws:s3:::*/*", True, False),
+        ("arn:aws:s3:::training-data/*", False, False),
+        ("arn:aws:iam::111122223333:role/*/*", False, True),
+        ("", False, False),
+    ],
+)
+def test_resources_that_name_everything(resource: str, every_resource: bool, every_role: bool) -> None:
+    assert iam.matches_every_resource(resource) is every_resource
+    assert iam.matches_every_role(resource) is every_role
+
+
+@pytest.mark.parametrize(
+    ("statement", "names"),
+    [
+        ({"Effect": "Allow", "Action": "kms:*", "Resource": "*"}, False),
+        ({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*"}, True),
+        ({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}, True),
+        ({"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "*"}, True),
+        ({"Effect": "Allow", "Principal": "var.principal", "Action": "s3:*"}, True),
+    ],
+)
+def test_names_principals(statement: dict, names: bool) -> None:
+    assert iam.names_principals(_only(iam.read_policy({"Statement": [statement]}))) is names
+
+
+def test_dynamic_principals_blocks_may_name_principals() -> None:
+    statement = {"actions": ["kms:*"], "resources": ["*"]}
+    plain = _data(statement)
+    dynamic = Resource(plain.type, plain.address, plain.attrs, frozenset({"principals"}))
+    assert not iam.names_principals(_only(iam.read_policy_document(plain)))
+    assert iam.names_principals(_only(iam.read_policy_document(dynamic)))
+
+
+# -- managed policies ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "broad"),
+    [
+        ("AdministratorAccess", True),
+        ("PowerUserAccess", True),
+        ("IAMFullAccess", True),
+        ("AmazonS3FullAccess", True),
+        ("AmazonSageMakerFullAccess", True),
+        ("AWSLambda_FullAccess", True),
+        ("AmazonDynamoDBFullAccess_v2", True),
+        ("amazons3fullaccess", True),
+        ("AdministratorAccess-Amplify", False),
+        ("ReadOnlyAccess", False),
+        ("AmazonSageMakerReadOnly", False),
+        ("AWSLambdaBasicExecutionRole", False),
+    ],
+)
+def test_is_broad_managed_policy_name(name: str, broad: bool) -> None:
+    assert iam.is_broad_managed_policy_name(name) is broad
+
+
+@pytest.mark.parametrize(
+    ("arn", "account", "name"),
+    [
+        ("arn:aws:iam::aws:policy/AdministratorAccess", "aws", "AdministratorAccess"),
+        ("arn:aws-cn:iam::aws:policy/service-role/AWSLambdaRole", "aws", "AWSLambdaRole"),
+        ("arn:${data.aws_partition.current.partition}:iam::aws:policy/X", "aws", "X"),
+        ('format("arn:%s:iam::aws:policy/%s", local.partition, "X")', "aws", "X"),
+        ('format("arn:%s:iam::aws:policy/%s",aws,"X")', "aws", "X"),
+        ('${format("arn:%s:iam::%s:policy/%s", "aws", "111122223333", "X")}', "111122223333", "X"),
+        ('format("arn:%s:iam::aws:policy/%s", "aws", var.name)', "aws", None),
+        ('format("arn:%s:iam::aws:policy/%s", "aws", lower("X"))', "aws", None),
+        ('format("arn:%s:iam::aws:policy/%s", "aws")', "aws", None),  # too few arguments
+        ('format("arn:%s:iam::aws:policy/100%%", "aws")', "aws", "100%"),
+        ("arn:aws:iam::${var.account}:policy/X", None, "X"),
+    ],
+)
+def test_read_policy_arn(arn: str, account: str | None, name: str | None) -> None:
+    policy = iam.read_policy_arn(arn)
+    assert policy is not None
+    assert (policy.account, policy.name) == (account, name)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "aws_iam_policy.p.arn",
+        "var.policy_arn",
+        "AdministratorAccess",
+        "arn:aws:iam::aws:role/AdministratorAccess",
+        "arn:aws:s3:::bucket/policy/AdministratorAccess",
+        "arn:notapartition:iam::aws:policy/AdministratorAccess",
+        'format(var.template, "AdministratorAccess")',
+        "format(",
+        None,
+        42,
+        ["arn:aws:iam::aws:policy/AdministratorAccess"],
+    ],
+)
+def test_what_is_not_a_policy_arn(value: object) -> None:
+    assert iam.read_policy_arn(value) is None
+    assert not iam.is_broad_aws_managed_policy(value)  # type: ignore[arg-type]
+
+
+def test_is_broad_aws_managed_policy() -> None:
+    assert iam.is_broad_aws_managed_policy("arn:aws:iam::aws:policy/service-role/AmazonSageMakerFullAccess")
+    assert not iam.is_broad_aws_managed_policy("arn:aws:iam::111122223333:policy/AdministratorAccess")
+    assert not iam.is_broad_aws_managed_policy("arn:aws:iam::${var.account}:policy/AdministratorAccess")
+
+
+@pytest.mark.parametrize(
+    ("name", "path_prefix", "account"),
+    [
+        ("AdministratorAccess", None, "aws"),
+        ("AdministratorAccess", "/", "aws"),
+        ("AdministratorAccess", "/service-role/", "aws"),
+        ("AdministratorAccess", "/service", "aws"),  # a prefix of an AWS path
+        ("AdministratorAccess", "/team/", "this account"),
+        ("AdministratorAccess", "var.path", None),
+    ],
+)
+def test_managed_policy_by_name(name: str, path_prefix: str | None, account: str | None) -> None:
+    policy = iam.managed_policy_by_name(name, path_prefix)
+    assert policy is not None
+    assert policy.account == account
+
+
+@pytest.mark.parametrize("name", [None, "", "var.name", "data.aws_ssm_parameter.policy.value", 42])
+def test_managed_policy_by_an_unknown_name(name: object) -> None:
+    assert iam.managed_policy_by_name(name) is None

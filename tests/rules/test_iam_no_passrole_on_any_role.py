@@ -245,3 +245,53 @@ def test_policy_documents_scanned_by_checkov(tmp_path: Path) -> None:
         ("PASSED", "aws_iam_policy_document.pass_iam_wildcard"),
         ("FAILED", "aws_iam_policy_document.fail_pass_any_role"),
     }
+
+
+# -- every role, and statements that are not identity statements ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("resource", "verdict"),
+    [
+        ("arn:aws:iam::111122223333:role/*", Verdict.FAIL),
+        ("arn:aws:iam::*:role/*", Verdict.FAIL),
+        ("arn:aws:iam::111122223333:*", Verdict.FAIL),
+        ("arn:aws-us-gov:iam::111122223333:role/**", Verdict.FAIL),
+        ("arn:aws:iam::111122223333:role/sagemaker/*", Verdict.PASS),
+        ("arn:aws:iam::111122223333:role/sagemaker-*", Verdict.PASS),
+        ("arn:aws:s3:::*", Verdict.PASS),
+    ],
+)
+def test_pass_role_on_every_role_of_an_account(resource: str, verdict: Verdict) -> None:
+    statement = {"Effect": "Allow", "Action": "iam:PassRole", "Resource": resource}
+    result = evaluate(_policy(_statements(statement)))
+    assert result.verdict is verdict, result.reason
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "iam:PassRole"},
+        {"Effect": "Allow", "Principal": "*", "Action": "iam:Pass*", "Resource": "*"},
+        {"Effect": "Allow", "NotPrincipal": {"AWS": "x"}, "Action": "iam:PassRole", "Resource": "*"},
+    ],
+)
+def test_statements_with_principals_are_left_to_resource_policy_rules(statement: dict) -> None:
+    assert evaluate(_policy(_statements(statement))).verdict is Verdict.PASS
+
+
+def test_principals_blocks_of_a_policy_document_are_left_to_resource_policy_rules() -> None:
+    document = Resource(
+        "aws_iam_policy_document",
+        "data.aws_iam_policy_document.d",
+        {
+            "statement": [
+                {
+                    "actions": ["iam:PassRole"],
+                    "resources": ["*"],
+                    "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]}],
+                }
+            ]
+        },
+    )
+    assert evaluate(document).verdict is Verdict.PASS

@@ -215,3 +215,70 @@ def test_policy_documents_scanned_by_checkov(tmp_path: Path) -> None:
         ("FAILED", "aws_iam_policy_document.fail_sagemaker_everything"),
         ("FAILED", "aws_iam_policy_document.fail_not_actions"),
     }
+
+
+# -- what a policy is, and what "every resource" means -----------------------------------------------------------
+
+ACCOUNT_ROOT = "arn:aws:iam::111122223333:root"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        {"actions": ["kms:*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": [ACCOUNT_ROOT]}]},
+        {"actions": ["*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": ["*"]}]},
+        {"actions": ["s3:*"], "resources": ["*"], "not_principals": [{"type": "AWS", "identifiers": [ACCOUNT_ROOT]}]},
+        {"actions": ["s3:*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": "var.principals"}]},
+        {"actions": ["s3:*"], "resources": ["*"], "principals": [{"type": "var.kind", "identifiers": ["x"]}]},
+    ],
+    ids=["default-key-policy", "everyone", "not-principals", "principals-from-variable", "type-from-variable"],
+)
+def test_statements_with_principals_belong_to_resource_policies(statement: dict) -> None:
+    result = evaluate(_document(statement))
+    assert result.verdict is Verdict.PASS, result.reason
+
+
+def test_only_the_identity_statements_of_a_mixed_document_are_judged() -> None:
+    key_policy = {"actions": ["kms:*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": ["x"]}]}
+    assert evaluate(_document(key_policy, {"actions": ["s3:*"], "resources": ["*"]})).verdict is Verdict.FAIL
+
+
+def test_a_dynamic_principals_block_may_make_a_statement_a_resource_policy_statement() -> None:
+    document = Resource(
+        "aws_iam_policy_document",
+        "data.aws_iam_policy_document.d",
+        {"statement": [{"actions": ["kms:*"], "resources": ["*"]}]},
+        dynamic_blocks=frozenset({"principals"}),
+    )
+    assert evaluate(document).verdict is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        {"Effect": "Allow", "Principal": {"AWS": ACCOUNT_ROOT}, "Action": "kms:*", "Resource": "*"},
+        {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"},
+    ],
+)
+def test_json_statements_with_principals_are_not_identity_statements(statement: dict) -> None:
+    # IAM refuses a Principal in an identity policy; where one appears, the document is a resource policy.
+    assert evaluate(_policy(_statements(statement))).verdict is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ({"Effect": "Allow", "Action": "s3:**", "Resource": "*"}, Verdict.FAIL),
+        ({"Effect": "Allow", "Action": "S3:?*", "Resource": "*"}, Verdict.FAIL),
+        ({"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::*"}, Verdict.FAIL),
+        ({"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::*/*"}, Verdict.FAIL),  # every object
+        ({"Effect": "Allow", "Action": "sagemaker:*", "Resource": "arn:aws:sagemaker:*:*:*"}, Verdict.FAIL),
+        ({"Effect": "Allow", "Action": "sagemaker:*", "Resource": "arn:aws:sagemaker:*:*:model/*"}, Verdict.PASS),
+        ({"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::training-*"}, Verdict.PASS),
+        ({"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"}, Verdict.PASS),
+        ({"Effect": "Allow", "NotAction": "s3:DeleteBucket", "Resource": "arn:aws:s3:::*"}, Verdict.FAIL),
+    ],
+)
+def test_wildcard_patterns(statement: dict, verdict: Verdict) -> None:
+    result = evaluate(_policy(_statements(statement)))
+    assert result.verdict is verdict, result.reason

@@ -151,6 +151,51 @@ resource "aws_iam_group_policy" "fail_not_resource" {
   })
 }
 
+# Every role of the account is every role worth passing.
+resource "aws_iam_policy" "fail_pass_every_role_of_the_account" {
+  name = "pass-account-roles"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "iam:PassRole"
+      Resource = "arn:aws:iam::111122223333:role/*"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "pass_roles_under_one_path" {
+  name = "pass-sagemaker-roles"
+  role = aws_iam_role.pipeline.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "iam:PassRole"
+      Resource = "arn:aws:iam::111122223333:role/sagemaker-execution/*"
+    }]
+  })
+}
+
+data "aws_iam_policy_document" "fail_pass_prefix_document" {
+  statement {
+    actions   = ["IAM:Pass*"]
+    resources = ["*"]
+  }
+}
+
+# A statement that names principals belongs to a resource policy: it grants no identity anything.
+data "aws_iam_policy_document" "pass_statement_with_principals" {
+  statement {
+    actions   = ["iam:PassRole"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+
 resource "aws_iam_role_policy" "unknown_roles_from_variable" {
   name = "pass-listed-roles"
   role = aws_iam_role.pipeline.id

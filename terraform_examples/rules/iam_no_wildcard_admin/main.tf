@@ -29,8 +29,10 @@ resource "aws_iam_group" "data_scientists" {
   name = "data-scientists"
 }
 
+# Depends on a resource of this configuration, so that a plan reads it during apply and needs no AWS API.
 data "aws_iam_policy" "readonly" {
-  name = "ReadOnlyAccess"
+  name       = "ReadOnlyAccess"
+  depends_on = [aws_iam_role.training]
 }
 
 resource "aws_iam_policy" "pass_scoped_training" {
@@ -152,6 +154,62 @@ resource "aws_iam_group_policy" "fail_not_resource" {
       NotResource = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2"
     }]
   })
+}
+
+resource "aws_iam_policy" "fail_every_action_of_every_service" {
+  name = "any-service"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*:*", Resource = "*" }]
+  })
+}
+
+# "s3:**" is "s3:*", and arn:aws:s3:::* is every bucket and object: the whole service.
+resource "aws_iam_role_policy" "fail_double_star_on_every_bucket" {
+  name = "artifacts-anywhere"
+  role = aws_iam_role.training.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["S3:**"], Resource = "arn:aws:s3:::*" }]
+  })
+}
+
+# The AWS default key policy: "*" in a key policy means "this key", and the statement names the account as
+# its principal. A resource policy, judged by the resource-policy rules, not an identity policy.
+data "aws_iam_policy_document" "pass_default_key_policy" {
+  statement {
+    sid       = "EnableIAMUserPermissions"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:root"]
+    }
+  }
+}
+
+resource "aws_kms_key" "model_artifacts" {
+  description         = "Model artifacts"
+  enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.pass_default_key_policy.json
+}
+
+data "aws_iam_policy_document" "pass_scoped_identity_document" {
+  statement {
+    actions   = ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob"]
+    resources = ["arn:aws:sagemaker:us-east-1:111122223333:training-job/churn-*"]
+  }
+}
+
+data "aws_iam_policy_document" "fail_bedrock_everywhere_document" {
+  statement {
+    actions   = ["bedrock:InvokeModel"]
+    resources = ["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2"]
+  }
+  statement {
+    actions   = ["Bedrock:*"]
+    resources = ["arn:aws:bedrock:*:*:*"]
+  }
 }
 
 resource "aws_iam_policy" "unknown_policy_from_variable" {
