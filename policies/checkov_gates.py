@@ -53,7 +53,9 @@ class Instance:
         """The resource with the evaluated settings in place of Checkov's renderings."""
         if not self.values and not self.empty_dynamic_blocks:
             return resource
-        attrs = copy.deepcopy({key: value for key, value in resource.attrs.items() if key not in self.empty_dynamic_blocks})
+        attrs = copy.deepcopy(
+            {key: value for key, value in resource.attrs.items() if key not in self.empty_dynamic_blocks}
+        )
         for path, value in self.values.items():
             _set(attrs, path, value)
         dynamic = resource.dynamic_blocks - self.empty_dynamic_blocks
@@ -84,6 +86,7 @@ def _set(attrs: dict[str, Any], path: tuple[Any, ...], value: Any) -> None:
             return
     if isinstance(container, dict):
         container[path[-1]] = value
+
 
 _SKIPPED_ATTRIBUTES = frozenset({"count", "for_each", "dynamic", "provider", "depends_on", "lifecycle"})
 _INDEX = re.compile(r"\[[^\]]*\]")
@@ -386,5 +389,7 @@ def _graph_index(graph: Any) -> tuple[dict[str, Mapping[str, Any]], dict[str, Va
 def _nodes(graph: Any) -> Iterable[tuple[Any, Mapping[str, Any]]]:
     nodes = graph.nodes(data=True) if isinstance(graph, DiGraph) else graph.nodes()  # rustworkx: (index, data)
     return [
-        (node[0], node[1]) for node in nodes if isinstance(node, tuple) and len(node) == 2 and isinstance(node[1], Mapping)
+        (node[0], node[1])
+        for node in nodes
+        if isinstance(node, tuple) and len(node) == 2 and isinstance(node[1], Mapping)
     ]

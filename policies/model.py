@@ -112,18 +112,21 @@ def _expression(value: str) -> str:
 
 # A function call the engine left as text: ``lookup({},"kms_key_id",None)``, ``try(var.cfg["k"],None)``. Only
 # Terraform's built-in functions count: ``rate(90 days)`` and ``cron(0 4 * * ? *)`` are literal values.
-_FUNCTIONS = (
-    "abs ceil floor log max min parseint pow signum chomp endswith format formatlist indent join lower regex "
-    "regexall replace split startswith strcontains strrev substr title trim trimprefix trimsuffix trimspace upper "
-    "alltrue anytrue chunklist coalesce coalescelist compact concat contains distinct element flatten index keys "
-    "length list lookup map matchkeys merge one range reverse setintersection setproduct setsubtract setunion "
-    "slice sort sum transpose values zipmap base64decode base64encode base64gzip csvdecode jsondecode jsonencode "
-    "textdecodebase64 textencodebase64 urlencode yamldecode yamlencode abspath dirname pathexpand basename file "
-    "fileexists fileset filebase64 templatefile formatdate plantimestamp timeadd timecmp timestamp base64sha256 "
-    "base64sha512 bcrypt filebase64sha256 filebase64sha512 filemd5 filesha1 filesha256 filesha512 md5 "
-    "rsadecrypt sha1 sha256 sha512 uuid uuidv5 cidrhost cidrnetmask cidrsubnet cidrsubnets can issensitive "
-    "nonsensitive sensitive tobool tolist tomap tonumber toset tostring try type"
-).split()
+_FUNCTION_GROUPS = (
+    "abs ceil floor log max min parseint pow signum",
+    "chomp endswith format formatlist indent join lower regex regexall replace split startswith strcontains",
+    "strrev substr title trim trimprefix trimsuffix trimspace upper",
+    "alltrue anytrue chunklist coalesce coalescelist compact concat contains distinct element flatten index keys",
+    "length list lookup map matchkeys merge one range reverse setintersection setproduct setsubtract setunion",
+    "slice sort sum transpose values zipmap",
+    "base64decode base64encode base64gzip csvdecode jsondecode jsonencode textdecodebase64 textencodebase64",
+    "urlencode yamldecode yamlencode abspath dirname pathexpand basename file fileexists fileset filebase64",
+    "templatefile formatdate plantimestamp timeadd timecmp timestamp",
+    "base64sha256 base64sha512 bcrypt filebase64sha256 filebase64sha512 filemd5 filesha1 filesha256 filesha512",
+    "md5 rsadecrypt sha1 sha256 sha512 uuid uuidv5 cidrhost cidrnetmask cidrsubnet cidrsubnets",
+    "can issensitive nonsensitive sensitive tobool tolist tomap tonumber toset tostring try type",
+)
+_FUNCTIONS = [name for group in _FUNCTION_GROUPS for name in group.split()]
 _FUNCTION_NAMES = "|".join(_FUNCTIONS)
 _FUNCTION_CALL = re.compile(rf"^(?:{_FUNCTION_NAMES}|provider::[a-z0-9_:]+)\(.*\)$", re.DOTALL)
 _INTERPOLATED_CALL = re.compile(rf"\$\{{\s*(?:{_FUNCTION_NAMES})\(")

@@ -1,0 +1,305 @@
+"""Resources a configuration never creates get no verdict, gates Checkov cannot evaluate give UNKNOWN, and
+function calls are not values: the real Checkov engine over small Terraform configurations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from checkov.runner_filter import RunnerFilter
+from checkov.terraform.runner import Runner as TerraformRunner
+
+from policies.cli import CHECKS_DIR
+from policies.hcl_expressions import UNKNOWN, Reference, evaluate
+from policies.model import is_reference, is_unresolved
+from tests.scanning import scan_hcl
+
+NOTEBOOK_KMS = "CKV_AISEC_11"
+AGENT_GUARDRAIL = "CKV_AISEC_32"
+PUBLIC_ACCESS_BLOCK = "CKV2_AISEC_1"
+
+PROVIDER = 'provider "aws" {\n  region = "us-east-1"\n}\n'
+
+VARIABLES = """
+variable "kms_key_id" {
+  type    = string
+  default = null
+}
+variable "required_kms" {
+  type = string
+}
+variable "create" {
+  type    = bool
+  default = false
+}
+variable "enabled" {
+  type    = bool
+  default = true
+}
+variable "cfg" {
+  type    = map(string)
+  default = {}
+}
+variable "cfg_with_key" {
+  type    = map(string)
+  default = { kms_key_id = "arn:aws:kms:us-east-1:111122223333:key/abc" }
+}
+variable "guardrail" {
+  type    = object({ id = string, version = string })
+  default = null
+}
+locals {
+  settings = { instance_type = "ml.t3.medium" }
+}
+"""
+
+
+def notebook(name: str, body: str) -> str:
+    return f"""
+resource "aws_sagemaker_notebook_instance" "{name}" {{
+  name          = "{name}"
+  role_arn      = "arn:aws:iam::111122223333:role/notebook"
+  instance_type = "ml.t3.medium"
+{body}
+}}
+"""
+
+
+def write(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "main.tf").write_text(text, encoding="utf-8")
+    return folder
+
+
+def verdicts(root: Path, check: str) -> set[tuple[str, str]]:
+    return {(finding.verdict, finding.address) for finding in scan_hcl(root, checks=[check])}
+
+
+def details(root: Path, check: str) -> dict[str, str]:
+    """address -> the reason Checkov reports for a resource rule."""
+    report = TerraformRunner().run(
+        root_folder=str(root),
+        external_checks_dir=[str(CHECKS_DIR)],
+        runner_filter=RunnerFilter(framework=["terraform"], checks=[check]),
+    )
+    return {record.resource: " ".join(record.details) for record in report.failed_checks + report.passed_checks}
+
+
+def test_a_null_default_leaves_the_setting_unset_and_a_required_input_stays_unknown(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        VARIABLES
+        + notebook("fail_null_default", "  kms_key_id = var.kms_key_id")
+        + notebook("unknown_required_input", "  kms_key_id = var.required_kms")
+        + notebook("fail_conditional_null", '  kms_key_id = var.create ? "arn:aws:kms:us-east-1:1:key/k" : null'),
+    )
+    assert verdicts(root, NOTEBOOK_KMS) == {
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_null_default"),
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_conditional_null"),
+    }
+    reasons = details(root, NOTEBOOK_KMS)
+    assert reasons["aws_sagemaker_notebook_instance.fail_null_default"].endswith(
+        "(kms_key_id is unset with the module's defaults: var.kms_key_id defaults to null)"
+    )
+    assert "var.create defaults to false" in reasons["aws_sagemaker_notebook_instance.fail_conditional_null"]
+
+
+def test_function_calls_are_evaluated_from_the_defaults_or_unknown(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        VARIABLES
+        + notebook("fail_lookup_empty_map", '  kms_key_id = lookup(var.cfg, "kms_key_id", null)')
+        + notebook("pass_lookup_default_map", '  kms_key_id = lookup(var.cfg_with_key, "kms_key_id", null)')
+        + notebook("fail_try_missing_key", '  kms_key_id = try(var.cfg["kms_key_id"], null)')
+        + notebook("unknown_coalesce_required", "  kms_key_id = coalesce(var.kms_key_id, var.required_kms)")
+        + notebook("unknown_lookup_local", '  kms_key_id = lookup(local.settings, "kms_key_id", null)')
+        + notebook("unknown_other_function", "  kms_key_id = trimspace(var.required_kms)"),
+    )
+    assert verdicts(root, NOTEBOOK_KMS) == {
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_lookup_empty_map"),
+        ("PASSED", "aws_sagemaker_notebook_instance.pass_lookup_default_map"),
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_try_missing_key"),
+    }
+
+
+def test_resources_the_configuration_does_not_create_get_no_verdict(tmp_path: Path) -> None:
+    """count = 0 and for_each = {} give nothing; a gate on a null comparison is evaluated from the defaults
+    (Checkov renders ``null != null`` as true); a gate nobody can evaluate is UNKNOWN."""
+    root = write(
+        tmp_path,
+        VARIABLES
+        + notebook("not_created_count", "  count = var.create ? 1 : 0")
+        + notebook("not_created_not_null", "  count = var.kms_key_id != null ? 1 : 0")
+        + notebook("not_created_for_each", "  for_each = var.enabled ? {} : { a = 1 }")
+        + notebook("unknown_required_gate", "  count = var.required_kms != null ? 1 : 0")
+        + notebook("fail_created_for_each", "  for_each = var.enabled ? { a = 1 } : {}")
+        + notebook("fail_created_count", "  count = var.enabled ? 1 : 0"),
+    )
+    assert verdicts(root, NOTEBOOK_KMS) == {
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_created_for_each"),
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_created_count[0]"),
+    }
+
+
+def test_a_guardrail_that_depends_on_a_null_default_is_not_attached(tmp_path: Path) -> None:
+    agent = """
+resource "aws_bedrockagent_agent" "{name}" {{
+  agent_name              = "{name}"
+  agent_resource_role_arn = "arn:aws:iam::111122223333:role/agent"
+  foundation_model        = "anthropic.claude-v2"
+{body}
+}}
+"""
+    dynamic = """  dynamic "guardrail_configuration" {{
+    for_each = {condition}
+    content {{
+      guardrail_identifier = guardrail_configuration.value.id
+      guardrail_version    = guardrail_configuration.value.version
+    }}
+  }}"""
+    conditional = (
+        "  guardrail_configuration = var.guardrail == null ? null : "
+        "[{ guardrail_identifier = var.guardrail.id, guardrail_version = var.guardrail.version }]"
+    )
+    root = write(
+        tmp_path,
+        VARIABLES
+        + agent.format(
+            name="fail_dynamic_null_default",
+            body=dynamic.format(condition="var.guardrail != null ? [var.guardrail] : []"),
+        )
+        + agent.format(name="fail_conditional_null_default", body=conditional)
+        + agent.format(name="unknown_dynamic_over_a_local", body=dynamic.format(condition="local.settings")),
+    )
+    assert verdicts(root, AGENT_GUARDRAIL) == {
+        ("FAILED", "aws_bedrockagent_agent.fail_dynamic_null_default"),
+        ("FAILED", "aws_bedrockagent_agent.fail_conditional_null_default"),
+    }
+
+
+BUCKET = 'resource "aws_s3_bucket" "{name}" {{\n  {gate}\n  bucket = "{name}"\n}}\n'
+BLOCK = """
+resource "aws_s3_bucket_public_access_block" "{name}" {{
+  {gate}
+  bucket                  = aws_s3_bucket.{bucket}.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}}
+"""
+
+
+def test_connection_rules_skip_what_is_not_created_and_do_not_count_it_as_context(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        PROVIDER
+        + VARIABLES
+        + BUCKET.format(name="fail_block_not_created", gate="")
+        + BLOCK.format(name="off", bucket="fail_block_not_created", gate="count = var.create ? 1 : 0")
+        + BUCKET.format(name="fail_block_for_each_empty", gate="")
+        + BLOCK.format(name="none", bucket="fail_block_for_each_empty", gate="for_each = var.enabled ? {} : { a = 1 }")
+        + BUCKET.format(name="pass_block_created", gate="")
+        + BLOCK.format(name="on", bucket="pass_block_created", gate="count = var.kms_key_id == null ? 1 : 0")
+        + BUCKET.format(name="not_created", gate="count = var.kms_key_id != null ? 1 : 0")
+        + BUCKET.format(name="unknown_gate", gate="count = var.required_kms == null ? 1 : 0"),
+    )
+    buckets = {
+        (verdict, address)
+        for verdict, address in verdicts(root, PUBLIC_ACCESS_BLOCK)
+        if ".aws_s3_bucket." in f".{address}"
+    }
+    assert buckets == {
+        ("FAILED", "aws_s3_bucket.fail_block_not_created"),
+        ("FAILED", "aws_s3_bucket.fail_block_for_each_empty"),
+        ("PASSED", "aws_s3_bucket.pass_block_created"),
+    }
+
+
+def test_module_calls_are_judged_with_their_own_inputs(tmp_path: Path) -> None:
+    """The same module is created with the caller's key in one call and with its null default in another;
+    a resource gated on ``var.kms_key_arn == null`` exists only in the second."""
+    write(
+        tmp_path / "modules" / "notebook",
+        """
+variable "kms_key_arn" {
+  type    = string
+  default = null
+}
+variable "create" {
+  type    = bool
+  default = false
+}
+resource "aws_kms_key" "own" {
+  count               = var.kms_key_arn == null ? 1 : 0
+  enable_key_rotation = true
+}
+"""
+        + notebook("gated", "  count      = var.create ? 1 : 0\n  kms_key_id = var.kms_key_arn")
+        + notebook("always", "  kms_key_id = var.kms_key_arn"),
+    )
+    root = write(
+        tmp_path,
+        PROVIDER
+        + """
+resource "aws_kms_key" "root" {
+  enable_key_rotation = true
+}
+module "with_key" {
+  source      = "./modules/notebook"
+  create      = true
+  kms_key_arn = aws_kms_key.root.arn
+}
+module "defaults" {
+  source = "./modules/notebook"
+}
+""",
+    )
+    assert verdicts(root, NOTEBOOK_KMS) == {
+        ("PASSED", "module.with_key.aws_sagemaker_notebook_instance.gated[0]"),
+        ("PASSED", "module.with_key.aws_sagemaker_notebook_instance.always"),
+        ("FAILED", "module.defaults.aws_sagemaker_notebook_instance.always"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "unresolved", "reference"),
+    [
+        ('lookup({},"kms_key_id",None)', True, False),
+        ('try(var.cfg["kms_key_id"],None)', True, False),
+        ("coalesce(var.a,var.b)", True, False),
+        ('${upper("a")}-suffix', True, False),
+        ("guardrail_configuration.value.id", True, False),
+        ("rule.key", True, False),
+        ("rate(90 days)", False, False),
+        ("cron(0 4 ? * MON#1 *)", False, False),
+        ("aws_kms_key.k.arn", False, True),
+    ],
+)
+def test_function_calls_and_iterators_are_not_values(value: str, unresolved: bool, reference: bool) -> None:
+    assert (is_unresolved(value), is_reference(value)) == (unresolved, reference)
+
+
+VARIABLE_VALUES = {"key": None, "on": True, "cfg": {}, "ref": Reference("aws_kms_key.k.arn"), "obj": None}
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("${var.key == None ? 1 : 0}", 1),
+        ("${var.key != None ? 1 : 0}", 0),
+        ("${var.on ? {} : {'a': 1}}", {}),
+        ("${!var.on || var.key != None}", False),
+        ('${lookup(var.cfg,"k",None)}', None),
+        ('${try(var.cfg["k"],"fallback")}', "fallback"),
+        ("${coalesce(var.key,var.ref)}", Reference("aws_kms_key.k.arn")),
+        ("${var.obj == None ? None : var.obj.id}", None),
+        ("${length(var.cfg) > 0 ? 1 : 0}", 0),
+        ("${var.missing ? 1 : 0}", UNKNOWN),
+        ("${local.x}", UNKNOWN),
+        ("${upper(var.key)}", UNKNOWN),
+        ("${var.on ? 1", UNKNOWN),
+    ],
+)
+def test_expressions_are_evaluated_from_variable_values(expression: str, value: object) -> None:
+    assert evaluate(expression, lambda name: VARIABLE_VALUES.get(name, UNKNOWN)) == value
