@@ -5,19 +5,66 @@ The rule judges the content of the bucket's encryption configuration itself (wit
 ``s3_encryption_cmk.judge_configuration``) rather than trusting that CKV_AISEC_1 ran: a scan with
 ``--check CKV2_AISEC_3`` alone must still fail an AES256 bucket. Only here is the bucket's role visible, so
 this is the rule that decides SSE-S3 against SSE-KMS (``policies.s3.log_target``).
+
+It judges encryption configurations too, for the bucket a configuration cannot see inside it: when the
+bucket is in the configuration the verdict stays on the bucket (the configuration passes with it or gets no
+verdict); when it is not (a module given a bucket name), the configuration is judged on its own, with the
+log deliveries this configuration sets up for that bucket name.
 """
 
 from __future__ import annotations
 
 from policies.graph import Graph
-from policies.model import Resource, Result, combine, failed, first_block, unknown
+from policies.model import (
+    Resource,
+    Result,
+    Verdict,
+    combine,
+    failed,
+    first_block,
+    is_reference,
+    is_unresolved,
+    passed,
+    unknown,
+)
 from policies.rules.s3_encryption_cmk import judge_configuration
 from policies.s3 import log_target
 
+BUCKET = "aws_s3_bucket"
 CONFIGURATION = "aws_s3_bucket_server_side_encryption_configuration"
 
 
+def _buckets_of(configuration: Resource, graph: Graph) -> list[Resource]:
+    """The buckets of this configuration that an encryption configuration points at."""
+    value = configuration.get("bucket")
+    if is_reference(value):
+        return [target for target in graph.resolve(value, configuration) if target.type == BUCKET]
+    if isinstance(value, str) and value and not is_unresolved(value):
+        return [bucket for bucket in graph.of_type(BUCKET) if bucket.get("bucket") == value]
+    return []
+
+
+def _judge_configuration(configuration: Resource, graph: Graph) -> Result:
+    """An encryption configuration is judged on its bucket when the bucket is in this configuration (a failure
+    is reported once, there); otherwise (a module given a bucket name) on the configuration itself."""
+    buckets = _buckets_of(configuration, graph)
+    if buckets:
+        verdicts = [evaluate(bucket, graph) for bucket in buckets]
+        if all(result.verdict is Verdict.PASS for result in verdicts):
+            return passed(f"{_names(buckets)}: {verdicts[0].reason}")
+        return unknown(f"judged on {_names(buckets)}, which this configuration encrypts")
+    # The bucket is created elsewhere: logs delivered to it must be configured here to be seen.
+    outside = Resource(BUCKET, f"the bucket {configuration.get('bucket')}", {"bucket": configuration.get("bucket")})
+    return judge_configuration(configuration, log_target(outside, graph))
+
+
+def _names(resources: list[Resource]) -> str:
+    return ", ".join(resource.address for resource in resources)
+
+
 def evaluate(resource: Resource, graph: Graph) -> Result:
+    if resource.type == CONFIGURATION:
+        return _judge_configuration(resource, graph)
     attached = graph.attached(resource, [CONFIGURATION], "bucket", target_names=("bucket",))
     inline = first_block(resource.attrs, "server_side_encryption_configuration")
     if not attached.found and inline is None:

@@ -186,3 +186,30 @@ def test_odd_shapes_give_a_verdict(odd: Any) -> None:
         Resource("aws_s3_bucket", "aws_s3_bucket.q", {"logging": odd}),
     ):
         assert verdict(bucket, marker) in (Verdict.FAIL, Verdict.UNKNOWN)
+
+
+# -- encryption configurations of buckets created elsewhere ---------------------------------------------------
+
+
+def test_a_configuration_whose_bucket_is_here_is_judged_on_the_bucket() -> None:
+    good = configuration("a", "aws_s3_bucket.data.id", CMK)
+    assert evaluate(good, Graph([BUCKET, good])).verdict is Verdict.PASS
+    bad = configuration("b", "example-data")
+    result = evaluate(bad, Graph([BUCKET, bad]))
+    assert result.verdict is Verdict.UNKNOWN
+    assert "aws_s3_bucket.data" in result.reason
+
+
+def test_a_configuration_of_a_bucket_created_elsewhere_is_judged_on_its_own() -> None:
+    for bucket in ("example-elsewhere", "var.bucket_name", "aws_s3_bucket.other.id"):
+        aes = configuration("a", bucket)
+        assert evaluate(aes, Graph([aes])).verdict is Verdict.FAIL
+        kms = configuration("b", bucket, CMK)
+        assert evaluate(kms, Graph([kms])).verdict is Verdict.PASS
+
+
+def test_a_configuration_of_a_log_bucket_created_elsewhere_passes_with_aes256() -> None:
+    aes = configuration("a", "example-logs")
+    assert evaluate(aes, Graph([aes, logging("example-logs")])).verdict is Verdict.PASS
+    assert evaluate(aes, Graph([aes, logging("var.target")])).verdict is Verdict.UNKNOWN
+    assert evaluate(aes, Graph([aes, logging("example-other-logs")])).verdict is Verdict.FAIL

@@ -1,7 +1,8 @@
 # CKV2_AISEC_3: every S3 bucket has default encryption on a customer-managed KMS key, or SSE-S3 (AES256) when it
 # receives S3 server access logs (S3 delivers them only to SSE-S3 buckets).
-# Bucket names say the verdict each must get: pass_* or fail_*. A configuration whose bucket is a variable
-# leaves every unmatched bucket of the module open, so that case is in tests/rules/test_s3_bucket_encryption_configured.py.
+# Bucket and configuration names say the verdict each must get: pass_*, fail_*, unknown_* (a configuration whose
+# bucket is here is judged on the bucket). A configuration whose bucket is a variable leaves every unmatched
+# bucket of the module open, so that case is in tests/rules/test_s3_bucket_encryption_configured.py.
 
 resource "aws_kms_key" "data" {
   description         = "training data and model artifacts"
@@ -12,7 +13,7 @@ resource "aws_s3_bucket" "pass_configured_by_reference" {
   bucket = "example-training-data"
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "training_data" {
+resource "aws_s3_bucket_server_side_encryption_configuration" "pass_training_data" {
   bucket = aws_s3_bucket.pass_configured_by_reference.id
   rule {
     apply_server_side_encryption_by_default {
@@ -26,7 +27,7 @@ resource "aws_s3_bucket" "pass_configured_by_name" {
   bucket = "example-model-artifacts"
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "model_artifacts" {
+resource "aws_s3_bucket_server_side_encryption_configuration" "pass_model_artifacts" {
   bucket = "example-model-artifacts"
   rule {
     apply_server_side_encryption_by_default {
@@ -70,7 +71,7 @@ resource "aws_s3_bucket" "fail_configured_aes256" {
   bucket = "example-evaluation-sets"
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "evaluation_sets" {
+resource "aws_s3_bucket_server_side_encryption_configuration" "unknown_evaluation_sets_reported_on_the_bucket" {
   bucket = aws_s3_bucket.fail_configured_aes256.id
   rule {
     apply_server_side_encryption_by_default {
@@ -83,7 +84,7 @@ resource "aws_s3_bucket" "fail_configured_aws_managed_key" {
   bucket = "example-embeddings"
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "embeddings" {
+resource "aws_s3_bucket_server_side_encryption_configuration" "unknown_embeddings_reported_on_the_bucket" {
   bucket = aws_s3_bucket.fail_configured_aws_managed_key.id
   rule {
     apply_server_side_encryption_by_default {
@@ -99,7 +100,7 @@ resource "aws_s3_bucket" "pass_access_log_target" {
   bucket = "example-s3-access-logs"
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
+resource "aws_s3_bucket_server_side_encryption_configuration" "pass_access_logs" {
   bucket = aws_s3_bucket.pass_access_log_target.id
   rule {
     apply_server_side_encryption_by_default {
@@ -119,7 +120,7 @@ resource "aws_s3_bucket" "pass_access_log_target_by_policy" {
   bucket = "example-s3-access-logs-replica"
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs_replica" {
+resource "aws_s3_bucket_server_side_encryption_configuration" "pass_access_logs_replica" {
   bucket = aws_s3_bucket.pass_access_log_target_by_policy.id
   rule {
     apply_server_side_encryption_by_default {
@@ -147,7 +148,7 @@ resource "aws_s3_bucket" "fail_access_log_target_on_kms" {
   bucket = "example-s3-access-logs-kms"
 }
 
-resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs_kms" {
+resource "aws_s3_bucket_server_side_encryption_configuration" "unknown_access_logs_kms_reported_on_the_bucket" {
   bucket = aws_s3_bucket.fail_access_log_target_on_kms.id
   rule {
     apply_server_side_encryption_by_default {
@@ -161,4 +162,29 @@ resource "aws_s3_bucket_logging" "model_artifacts" {
   bucket        = aws_s3_bucket.pass_configured_by_name.id
   target_bucket = "example-s3-access-logs-kms"
   target_prefix = "model-artifacts/"
+}
+
+# Configurations of buckets created elsewhere (a module given a bucket name) are judged on their own.
+resource "aws_s3_bucket_server_side_encryption_configuration" "fail_shared_exports_aes256" {
+  bucket = "example-shared-exports"
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "pass_central_access_logs_aes256" {
+  bucket = "example-central-access-logs"
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_logging" "feature_store_offline" {
+  bucket        = aws_s3_bucket.pass_legacy_inline_cmk.id
+  target_bucket = "example-central-access-logs"
+  target_prefix = "feature-store-offline/"
 }
