@@ -322,7 +322,7 @@ def _gate(vertex: Mapping[str, Any], raw: Mapping[str, Any], lookup: Any) -> Ins
         written = f"{meta} = {_shown(expression)}"
         if value is hcl.UNKNOWN:
             if hcl.mentions_null(expression):  # Checkov's rendering of null comparisons is not to be trusted
-                return Instance(Gate.UNDECIDED, f"created only if {written} is not 0, which is not known here")
+                return Instance(Gate.UNDECIDED, f"whether it is created depends on {written}, which is not known here")
             return _rendered_gate(vertex, meta, written)
         if (meta == "count" and value == 0) or (meta == "for_each" and hcl.is_empty_collection(value)):
             return Instance(Gate.NOT_CREATED, f"not created: {written} is {hcl.describe(value)}")
@@ -339,7 +339,9 @@ def _rendered_gate(vertex: Mapping[str, Any], meta: str | None, written: str) ->
         if value == 0 or hcl.is_empty_collection(value):
             return Instance(Gate.NOT_CREATED, f"not created: {written or key} renders as {value!r}")
         if isinstance(value, str):
-            return Instance(Gate.UNDECIDED, f"created only if {written or key} is not 0, which is not known here")
+            return Instance(
+                Gate.UNDECIDED, f"whether it is created depends on {written or key}, which is not known here"
+            )
     return CREATED
 
 
