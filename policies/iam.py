@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policies.model import (
     NotJson,
@@ -41,6 +41,9 @@ from policies.model import (
     referenced_address,
     unknown,
 )
+
+if TYPE_CHECKING:
+    from policies.graph import Graph
 
 ALLOW = "Allow"
 DENY = "Deny"
@@ -518,6 +521,72 @@ def grants_everyone(statement: Statement, narrowing_keys: Iterable[str]) -> bool
     if statement.is_allow and everyone and not statement.is_unknown("conditions"):
         return True
     return None
+
+
+def judge_grant_to_everyone(
+    statement: Statement,
+    name: str,
+    narrowing_keys: Iterable[str],
+    *,
+    grant: Callable[[str], str],
+    narrowed_to: str,
+    maybe: str = "allow everyone",
+    note: str = "",
+) -> Result | None:
+    """The finding of a resource or trust policy rule on one statement: FAIL when it allows everyone without a
+    narrowing condition (``grants_everyone``), UNKNOWN when values not known at plan time decide it, None when
+    it does not. ``grant(everyone)`` says what the statement does (``lets Principal "*" assume the role``)."""
+    grants = grants_everyone(statement, narrowing_keys)
+    if grants is False:
+        return None
+    if grants:
+        everyone = everyone_principal(statement) or "everyone"
+        return failed(f"{name} {grant(everyone)}: no condition narrows it to {narrowed_to}{note}")
+    fields = ", ".join(sorted(statement.unknown_fields)) or "effect"
+    return unknown(f"{name} may {maybe}: {fields} not known at plan time")
+
+
+def judge_identity_grant(
+    statement: Statement,
+    name: str,
+    actions: Iterable[str],
+    covers: Callable[[str], bool],
+    scope: str,
+    action_fields: tuple[str, ...] = ("actions", "not_actions"),
+) -> Result | None:
+    """The finding of an identity-policy rule on one statement: FAIL when it allows ``actions`` (the granted
+    actions the rule looks for) on a resource ``covers`` accepts or with NotResource, UNKNOWN when values not
+    known at plan time decide it, None otherwise. Deny statements grant nothing, and statements that name
+    principals belong to resource or trust policies (``names_principals``): both give None. ``scope`` names
+    what ``covers`` accepts (``every role``)."""
+    if statement.is_deny or names_principals(statement):
+        return None
+    actions = list(actions)
+    covering = [resource for resource in statement.resources if covers(resource)]
+    on_everything = bool(covering or statement.not_resources)
+    if statement.is_allow and actions and on_everything:
+        where = (
+            f"{scope} but {', '.join(statement.not_resources)} (NotResource)"
+            if statement.not_resources
+            else f"{scope} ({', '.join(covering)})"
+        )
+        return failed(f"{name} allows {', '.join(actions)} on {where}")
+    could_grant = bool(actions) or statement.is_unknown(*action_fields)
+    if could_grant and (on_everything or statement.is_unknown("resources", "not_resources")):
+        return unknown(f"{name} has values not known at plan time: {', '.join(sorted(statement.unknown_fields))}")
+    return None
+
+
+def resolve_policy(resource: Resource, graph: Graph, attribute: str = "policy") -> PolicyDocument:
+    """A policy attribute's document, following a reference to a ``data.aws_iam_policy_document`` through a
+    connection rule's graph (in HCL the attribute holds ``data.aws_iam_policy_document.d.json``)."""
+    document = read_policy(resource.get(attribute), attribute)
+    if document.reference is None:
+        return document
+    targets = graph.resolve(document.reference, resource)
+    if len(targets) == 1 and targets[0].type == "aws_iam_policy_document":
+        return read_policy_document(targets[0])
+    return document
 
 
 def identity_policy(resource: Resource) -> PolicyDocument:

@@ -7,37 +7,30 @@ resource-policy rules.
 from __future__ import annotations
 
 from policies import iam
-from policies.model import Resource, Result, failed, passed, unknown
+from policies.model import Resource, Result, passed
 
 PASS_ROLE = "iam:PassRole"
 
 
 def _pass_role_actions(statement: iam.Statement) -> list[str]:
-    """The actions that grant iam:PassRole, "*" and "<service>:*" aside (CKV_AISEC_8 reports those)."""
-    return [
+    """The actions that grant iam:PassRole, "*" and "<service>:*" aside (CKV_AISEC_8 reports those), and a
+    NotAction that does not exclude it, unless the statement is on every resource (CKV_AISEC_8 reports that)."""
+    found = [
         action
         for action in statement.actions
         if iam.action_matches(action, PASS_ROLE) and not iam.is_service_wildcard(action)
     ]
+    excluded = any(iam.action_matches(action, PASS_ROLE) for action in statement.not_actions)
+    on_every_resource = bool(statement.not_resources) or any(map(iam.matches_every_resource, statement.resources))
+    if statement.not_actions and not excluded and not on_every_resource:
+        found.append(f"every action but {', '.join(statement.not_actions)} (NotAction)")
+    return found
 
 
 def _judge(statement: iam.Statement, name: str) -> Result | None:
     """FAIL or UNKNOWN for a statement that (may) allow iam:PassRole on every role, else None."""
-    if statement.is_deny or iam.names_principals(statement):
-        return None  # a Deny grants nothing; a statement with principals belongs to a resource policy
     actions = _pass_role_actions(statement)
-    # "*", every role of an account (arn:aws:iam::111122223333:role/*), or NotResource: all but a few
-    on_everything = any(iam.matches_every_role(resource) for resource in statement.resources) or bool(
-        statement.not_resources
-    )
-    if statement.is_allow and actions and on_everything:
-        scope = "every role but those NotResource names" if statement.not_resources else "every role"
-        return failed(f"{name} allows {', '.join(actions)} on {scope}")
-    could_pass_role = bool(actions) or statement.is_unknown("actions")
-    could_be_everything = on_everything or statement.is_unknown("resources", "not_resources")
-    if could_pass_role and could_be_everything:
-        return unknown(f"{name} has values not known at plan time: {', '.join(sorted(statement.unknown_fields))}")
-    return None
+    return iam.judge_identity_grant(statement, name, actions, iam.matches_every_role, "every role", ("actions",))
 
 
 def evaluate(resource: Resource) -> Result:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policies import iam
-from policies.model import Resource, Result, failed, passed, unknown
+from policies.model import Resource, Result, passed
 
 NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS
 EXTERNAL_ID = "sts:ExternalId"
@@ -17,16 +17,15 @@ def _external_id_note(statement: iam.Statement) -> str:
 
 def _judge(statement: iam.Statement, name: str) -> Result | None:
     """FAIL or UNKNOWN for a statement that (may) let everyone assume the role, else None."""
-    grants = iam.grants_everyone(statement, NARROWING_KEYS)
-    if grants is False:
-        return None
-    if grants:
-        return failed(
-            f"{name} lets {iam.everyone_principal(statement)} assume the role: no condition narrows it to your "
-            f"organization, accounts or roles{_external_id_note(statement)}"
-        )
-    fields = ", ".join(sorted(statement.unknown_fields))
-    return unknown(f"{name} may let everyone assume the role: {fields} not known at plan time")
+    return iam.judge_grant_to_everyone(
+        statement,
+        name,
+        NARROWING_KEYS,
+        grant=lambda everyone: f"lets {everyone} assume the role",
+        narrowed_to="your organization, accounts or roles",
+        maybe="let everyone assume the role",
+        note=_external_id_note(statement),
+    )
 
 
 def evaluate(resource: Resource) -> Result:

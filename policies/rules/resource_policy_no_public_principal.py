@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from policies import iam
-from policies.model import Resource, Result, failed, passed, unknown
+from policies.model import Resource, Result, passed
 
 BUCKET_NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS | iam.NETWORK_NARROWING_KEYS
 KEY_NARROWING_KEYS = iam.PRINCIPAL_NARROWING_KEYS | iam.KMS_NARROWING_KEYS
@@ -26,16 +26,13 @@ def _granted(statement: iam.Statement) -> str:
 
 def _judge(statement: iam.Statement, name: str, keys: frozenset[str], narrowed_to: str) -> Result | None:
     """FAIL or UNKNOWN for a statement that (may) allow everyone, else None."""
-    grants = iam.grants_everyone(statement, keys)
-    if grants is False:
-        return None
-    if grants:
-        return failed(
-            f"{name} allows {_granted(statement)} to {iam.everyone_principal(statement)}: no condition narrows it "
-            f"to {narrowed_to}"
-        )
-    fields = ", ".join(sorted(statement.unknown_fields))
-    return unknown(f"{name} may allow everyone: {fields} not known at plan time")
+    return iam.judge_grant_to_everyone(
+        statement,
+        name,
+        keys,
+        grant=lambda everyone: f"allows {_granted(statement)} to {everyone}",
+        narrowed_to=narrowed_to,
+    )
 
 
 def evaluate(resource: Resource) -> Result:

@@ -295,3 +295,17 @@ def test_principals_blocks_of_a_policy_document_are_left_to_resource_policy_rule
         },
     )
     assert evaluate(document).verdict is Verdict.PASS
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ({"Effect": "Allow", "NotAction": "s3:*", "Resource": "arn:aws:iam::111122223333:role/*"}, Verdict.FAIL),
+        ({"Effect": "Allow", "NotAction": "iam:Pass*", "Resource": "arn:aws:iam::111122223333:role/*"}, Verdict.PASS),
+        ({"Effect": "Allow", "NotAction": "s3:*", "Resource": "*"}, Verdict.PASS),  # CKV_AISEC_8 reports it
+        ({"Effect": "Allow", "NotAction": "s3:*", "Resource": "arn:aws:iam::111122223333:role/ml/*"}, Verdict.PASS),
+    ],
+)
+def test_not_action_that_leaves_pass_role_in(statement: dict, verdict: Verdict) -> None:
+    result = evaluate(_policy(_statements(statement)))
+    assert result.verdict is verdict, result.reason
