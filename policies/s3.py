@@ -45,6 +45,17 @@ def bucket_policies(bucket: Resource, graph: Graph) -> tuple[list[Resource], lis
     return policies, list(attached.undecidable)
 
 
+def buckets_of(resource: Resource, graph: Graph) -> list[Resource]:
+    """The buckets of this configuration that ``resource`` (a public access block, an encryption configuration:
+    anything with a ``bucket`` argument) points at, by reference or by literal name."""
+    value = resource.get("bucket")
+    if is_reference(value):
+        return [target for target in graph.resolve(value, resource) if target.type == BUCKET]
+    if isinstance(value, str) and value and not is_unresolved(value):
+        return [bucket for bucket in graph.of_type(BUCKET) if bucket.get("bucket") == value]
+    return []
+
+
 @dataclass(frozen=True)
 class LogTarget:
     """Whether a bucket receives S3 server access logs: ``True`` (``reason`` says how the configuration shows

@@ -22,32 +22,20 @@ from policies.model import (
     combine,
     failed,
     first_block,
-    is_reference,
-    is_unresolved,
     passed,
     unknown,
 )
 from policies.rules.s3_encryption_cmk import judge_configuration
-from policies.s3 import log_target
+from policies.s3 import buckets_of, log_target
 
 BUCKET = "aws_s3_bucket"
 CONFIGURATION = "aws_s3_bucket_server_side_encryption_configuration"
 
 
-def _buckets_of(configuration: Resource, graph: Graph) -> list[Resource]:
-    """The buckets of this configuration that an encryption configuration points at."""
-    value = configuration.get("bucket")
-    if is_reference(value):
-        return [target for target in graph.resolve(value, configuration) if target.type == BUCKET]
-    if isinstance(value, str) and value and not is_unresolved(value):
-        return [bucket for bucket in graph.of_type(BUCKET) if bucket.get("bucket") == value]
-    return []
-
-
 def _judge_configuration(configuration: Resource, graph: Graph) -> Result:
     """An encryption configuration is judged on its bucket when the bucket is in this configuration (a failure
     is reported once, there); otherwise (a module given a bucket name) on the configuration itself."""
-    buckets = _buckets_of(configuration, graph)
+    buckets = buckets_of(configuration, graph)
     if buckets:
         verdicts = [evaluate(bucket, graph) for bucket in buckets]
         if all(result.verdict is Verdict.PASS for result in verdicts):

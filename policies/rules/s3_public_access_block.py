@@ -30,9 +30,9 @@ from policies.model import (
     passed,
     unknown,
 )
+from policies.s3 import buckets_of
 
 SETTINGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
-BUCKET = "aws_s3_bucket"
 BUCKET_BLOCK = "aws_s3_bucket_public_access_block"
 ACCOUNT_BLOCK = "aws_s3_account_public_access_block"
 
@@ -122,16 +122,6 @@ def _judge_account_block(block: Resource) -> Result:
     return passed("blocks public access for every bucket in the account")
 
 
-def _buckets_of(block: Resource, graph: Graph) -> list[Resource]:
-    """The buckets of this configuration that the block points at (by reference or by literal name)."""
-    value = block.get("bucket")
-    if is_reference(value):
-        return [target for target in graph.resolve(value, block) if target.type == BUCKET]
-    if isinstance(value, str) and value and not is_unresolved(value):
-        return [bucket for bucket in graph.of_type(BUCKET) if bucket.get("bucket") == value]
-    return []
-
-
 def _judge_bucket_block(block: Resource, graph: Graph) -> Result:
     accounts = graph.of_type(ACCOUNT_BLOCK)
     states = {name: _either(_any_on(accounts, name), _setting(block, name)) for name in SETTINGS}
@@ -143,7 +133,7 @@ def _judge_bucket_block(block: Resource, graph: Graph) -> Result:
         if all(_setting(block, name) is True for name in SETTINGS):
             return passed("blocks all public access to its bucket")
         return passed(f"{_names(accounts)} turns on, for the whole account, what this block leaves off")
-    buckets = _buckets_of(block, graph)
+    buckets = buckets_of(block, graph)
     if buckets:
         return unknown(f"{', '.join(off)} off: reported on {_names(buckets)}, which this block covers")
     reason = f"{', '.join(off)} false or unset, so its bucket can be made public"
