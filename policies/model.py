@@ -131,7 +131,12 @@ _FUNCTION_NAMES = "|".join(_FUNCTIONS)
 _FUNCTION_CALL = re.compile(rf"^(?:{_FUNCTION_NAMES}|provider::[a-z0-9_:]+)\(.*\)$", re.DOTALL)
 _INTERPOLATED_CALL = re.compile(rf"\$\{{\s*(?:{_FUNCTION_NAMES})\(")
 # The iterator of a ``dynamic`` block or ``for`` expression: ``guardrail_configuration.value.id``, ``rule.key``.
-_ITERATOR = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*\.(value|key)(\.|\[|$)")
+# ``<block>.key`` is a string, so it ends there; a provider's resource type never names a block
+# (``aws_secretsmanager_secret.key.id`` is a reference to a resource called ``key``).
+_ITERATOR = re.compile(
+    r"^(?!(aws|awscc|azurerm|google|kubernetes|helm|random|null|tls|time|local|archive|http|external)_)"
+    r"[A-Za-z_][A-Za-z0-9_-]*\.(value(\.|\[|$)|key$)"
+)
 
 
 def is_function_call(value: Any) -> bool:

@@ -274,6 +274,8 @@ module "defaults" {
         ("rate(90 days)", False, False),
         ("cron(0 4 ? * MON#1 *)", False, False),
         ("aws_kms_key.k.arn", False, True),
+        ("aws_secretsmanager_secret.key.id", False, True),
+        ("aws_s3_bucket.value.arn", False, True),
     ],
 )
 def test_function_calls_and_iterators_are_not_values(value: str, unresolved: bool, reference: bool) -> None:
