@@ -98,11 +98,13 @@ def test_dockerfile_instructions_are_ordered_by_line() -> None:
 
 
 def test_connection_rules_only_see_their_own_configuration(tmp_path: Path) -> None:
-    """An account-wide public access block in one stack does not cover a bucket in another stack."""
+    """An account-wide public access block in one stack does not cover a bucket in another stack (both are root
+    configurations: in a reusable module a bucket without a block of its own gets no verdict)."""
+    provider = 'provider "aws" {\n  region = "eu-west-1"\n}\n'
     (tmp_path / "stack_a").mkdir()
     (tmp_path / "stack_b").mkdir()
-    (tmp_path / "stack_a" / "main.tf").write_text(ACCOUNT_BLOCK + BARE_BUCKET, encoding="utf-8")
-    (tmp_path / "stack_b" / "main.tf").write_text(BARE_BUCKET, encoding="utf-8")
+    (tmp_path / "stack_a" / "main.tf").write_text(provider + ACCOUNT_BLOCK + BARE_BUCKET, encoding="utf-8")
+    (tmp_path / "stack_b" / "main.tf").write_text(provider + BARE_BUCKET, encoding="utf-8")
     findings = scan_hcl(tmp_path, checks=["CKV2_AISEC_1"])
     assert {(f.verdict, f.file) for f in findings} == {
         ("PASSED", "stack_a/main.tf"),

@@ -25,10 +25,17 @@ from policies.model import (
     unknown,
 )
 from policies.rules import s3_encryption_cmk
+from policies.s3 import LogTarget
 
 LOG_GROUP = "aws_cloudwatch_log_group"
 BUCKET = "aws_s3_bucket"
 BUCKET_ENCRYPTION = "aws_s3_bucket_server_side_encryption_configuration"
+# The destination of invocation logs holds prompts and responses: SSE-S3 is never what it needs.
+INVOCATION_LOG_BUCKET = LogTarget(False, "the bucket receives Bedrock invocation logs")
+
+
+def _judge_encryption(encryption: Resource) -> Result:
+    return s3_encryption_cmk.judge_configuration(encryption, INVOCATION_LOG_BUCKET)
 
 
 def _lookup(value: object, subject: Resource, graph: Graph, resource_type: str, name_attribute: str) -> list[Resource]:
@@ -87,14 +94,14 @@ def _judge_bucket(value: object, subject: Resource, graph: Graph) -> Result:
         return unknown(f"bucket_name is not known at plan time ({value})")
     buckets, encryptions, maybe = _bucket_encryption(value, subject, graph)
     if encryptions:
-        results = [s3_encryption_cmk.evaluate(encryption) for encryption in encryptions]
+        results = [_judge_encryption(encryption) for encryption in encryptions]
         named = ", ".join(encryption.address for encryption in encryptions)
         result = combine(results, results[0])
         return Result(result.verdict, f"bucket {value} ({named}): {result.reason}")
     if not buckets:
         return unknown(f"bucket {value} is not defined in this configuration")
     without = f"bucket {value} has no default encryption configuration: S3 uses S3-managed keys (SSE-S3)"
-    if any(s3_encryption_cmk.evaluate(encryption).verdict is not Verdict.FAIL for encryption in maybe):
+    if any(_judge_encryption(encryption).verdict is not Verdict.FAIL for encryption in maybe):
         named = ", ".join(encryption.address for encryption in maybe)
         return unknown(f"{named} may configure the encryption of bucket {value} (its bucket is not known)")
     return failed(without)
