@@ -29,9 +29,10 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "artifacts" {
   }
 }
 
-# sandbox, assistant: created and covers the bucket. research: count = 0, so it covers nothing: the bucket fails
-# CKV2_AISEC_1 (before: the phantom block covered it, a missed finding). Every bucket also fails CKV2_AISEC_2
-# (no bucket policy denies plain HTTP): a true finding about the module.
+# sandbox, assistant: created, covers the bucket. research: count = 0, so it covers nothing (before, the phantom
+# block did). CKV2_AISEC_1 gives no verdict on buckets in a reusable module (an account-level block in the
+# caller may cover them), so research's uncovered bucket is reported only where the module is scanned as a root.
+# Every bucket fails CKV2_AISEC_2 (no bucket policy denies plain HTTP): a true finding about the module.
 resource "aws_s3_bucket_public_access_block" "artifacts" {
   count                   = var.block_public_access ? 1 : 0
   bucket                  = aws_s3_bucket.artifacts.id
@@ -81,9 +82,9 @@ resource "aws_iam_role" "notebook" {
 
 # research: created with the caller's guardrail (CKV_AISEC_32 PASS). assistant: created, and var.guardrail is
 # null, so the dynamic block has no instance: CKV_AISEC_32 FAIL (before: PASS on the iterator's text).
-# sandbox: count = 0, not created (before: phantom CKV2_AISEC_10 finding). customer_encryption_key_arn is the
-# caller's key or the module's own (coalesce/try): CKV_AISEC_31 PASS. Every created agent fails CKV2_AISEC_10
-# where no model invocation logging is configured beside it.
+# sandbox: count = 0, not created (before: a phantom CKV2_AISEC_10 finding). customer_encryption_key_arn is the
+# caller's key or the module's own (coalesce/try): CKV_AISEC_31 PASS. CKV2_AISEC_10 (invocation logging) gives
+# no verdict in a reusable module.
 resource "aws_bedrockagent_agent" "this" {
   count                       = var.create_agent ? 1 : 0
   agent_name                  = "${var.name}-agent"
