@@ -390,6 +390,7 @@ class BedrockInvocationLogging(AisecComponent):
         "CKV2_AISEC_3",
         "CKV2_AISEC_4",
         "CKV2_AISEC_11",
+        "CKV2_AISEC_30",
     )
 
     TYPE: ClassVar[str] = "aisec:bedrock:BedrockInvocationLogging"

@@ -166,6 +166,7 @@ class NonRootContainerService(AisecComponent):
         "CKV_AISEC_110",
         "CKV_AISEC_111",
         "CKV_AISEC_112",
+        "CKV2_AISEC_30",
     )
 
     log_key: aws.kms.Key | None

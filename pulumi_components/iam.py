@@ -54,6 +54,7 @@ class LeastPrivilegeRole(AisecComponent):
     RULES: ClassVar[tuple[str, ...]] = (
         "CKV_AISEC_9",
         "CKV_AISEC_111",
+        "CKV2_AISEC_30",
     )
     OUTPUTS: ClassVar[tuple[str, ...]] = ("arn", "role_name")
 

@@ -62,6 +62,7 @@ class PrivateAiNetwork(AisecComponent):
         "CKV_AISEC_111",
         "CKV_AISEC_112",
         "CKV2_AISEC_5",
+        "CKV2_AISEC_30",
     )
 
     vpc: aws.ec2.Vpc

@@ -231,6 +231,7 @@ class SecureStudioDomain(AisecComponent):
         "CKV_AISEC_110",
         "CKV_AISEC_111",
         "CKV_AISEC_112",
+        "CKV2_AISEC_30",
     )
 
     TYPE: ClassVar[str] = "aisec:sagemaker:SecureStudioDomain"
@@ -263,7 +264,7 @@ class SecureStudioDomain(AisecComponent):
         """
         :param name: The component's logical name; children are named ``<name>-<part>``.
         :param vpc_id: The VPC Studio communicates through (required).
-        :param subnet_ids: Subnets of that VPC for Studio's network interfaces; at least one (CKV_AISEC_6).
+        :param subnet_ids: Subnets of that VPC for Studio's network interfaces; at least one, which SageMaker requires.
         :param security_group_ids: Security groups of the user apps; at least one (VpcOnly requires them).
         :param domain_name: The domain's name; ``name`` when omitted.
         :param auth_mode: ``IAM`` or ``SSO`` (IAM Identity Center).
@@ -449,14 +450,15 @@ class SecureModelEndpoint(AisecComponent):
         :param name: The component's logical name; children are named ``<name>-<part>``.
         :param image: The inference image (ECR URI).
         :param execution_role_arn: ARN of the role SageMaker assumes to pull the image and the model data.
-        :param subnet_ids: Subnets for the model's network interfaces; at least one (CKV_AISEC_17).
-        :param security_group_ids: Security groups of those interfaces; at least one (CKV_AISEC_17).
+        :param subnet_ids: Subnets for the model's network interfaces (its VpcConfig, CKV_AISEC_17); at least
+            one, which SageMaker requires.
+        :param security_group_ids: Security groups of those interfaces; at least one, which SageMaker requires.
         :param model_data_url: S3 URI of the model artifacts (``s3://bucket/model.tar.gz``), if any.
         :param environment: Environment variables of the container.
         :param instance_type: ML instance type of the production variant.
-        :param initial_instance_count: Instances of the production variant; at least two
-            (the named requirement ``aisec-iac:endpoint-min-instances``, no catalog rule yet) so that an instance or Availability Zone failure does not
-            take the endpoint down, unless ``allow_single_instance=True``.
+        :param initial_instance_count: Instances of the production variant; at least two (the named
+            requirement ``aisec-iac:endpoint-min-instances``, no catalog rule yet) so that an instance or
+            Availability Zone failure does not take the endpoint down, unless ``allow_single_instance=True``.
         :param allow_single_instance: Deliberate exception: accept ``initial_instance_count=1`` (development and
             test endpoints). Never the default.
         :param kms_key_arn: ARN of a customer-managed key for storage volumes and captured data; a new rotating

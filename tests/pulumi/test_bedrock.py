@@ -338,6 +338,8 @@ def test_logging_passes_every_rule(mocks: RecordingMocks) -> None:
     [
         ({"cloudwatch": False, "s3": False}, "CKV_AISEC_36"),
         ({"text_data_delivery_enabled": False}, "CKV_AISEC_36"),
+        # 0 is CloudWatch Logs' "never expire": a value it accepts, which CKV_AISEC_77 fails.
+        ({"log_retention_days": 0}, "CKV_AISEC_77"),
         # The log group is judged first: its own rule names the key (CKV2_AISEC_11 judges it as well).
         ({"kms_key_arn": "alias/aws/logs"}, "CKV_AISEC_76"),
         ({"kms_key_arn": " "}, "CKV_AISEC_76"),
@@ -356,7 +358,6 @@ def test_logging_insecure_arguments_raise_and_register_nothing(
 @pytest.mark.parametrize(
     "kwargs",
     [
-        {"log_retention_days": 0},
         {"log_retention_days": 100},
         {"s3_key_prefix": "logs"},
         {"s3_key_prefix": "/logs/"},

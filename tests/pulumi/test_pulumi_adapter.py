@@ -332,11 +332,37 @@ def test_a_failing_pulumi_resource_fails_its_rule(mocks: RecordingMocks) -> None
         lambda: aws.s3.BucketServerSideEncryptionConfiguration(
             "sse",
             bucket="b",
+            rules=[
+                {
+                    "apply_server_side_encryption_by_default": {
+                        "sse_algorithm": "aws:kms",
+                        "kms_master_key_id": "alias/aws/s3",
+                    }
+                }
+            ],
+        )
+    )
+    sse = "aws_s3_bucket_server_side_encryption_configuration.sse"
+    assert [(rule_id, address, result.verdict) for rule_id, address, result in findings(mocks)] == [
+        ("CKV_AISEC_1", sse, Verdict.FAIL),
+        ("CKV2_AISEC_3", sse, Verdict.FAIL),
+    ]
+
+
+def test_sse_s3_is_judged_by_the_connection_rule(mocks: RecordingMocks) -> None:
+    """AES256 is right only for a bucket that receives S3 server access logs: CKV_AISEC_1 leaves it to
+    CKV2_AISEC_3, which sees the configuration (here no bucket receives access logs, so it fails)."""
+    run(
+        lambda: aws.s3.BucketServerSideEncryptionConfiguration(
+            "sse",
+            bucket="b",
             rules=[{"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}],
         )
     )
+    sse = "aws_s3_bucket_server_side_encryption_configuration.sse"
     assert [(rule_id, address, result.verdict) for rule_id, address, result in findings(mocks)] == [
-        ("CKV_AISEC_1", "aws_s3_bucket_server_side_encryption_configuration.sse", Verdict.FAIL)
+        ("CKV_AISEC_1", sse, Verdict.UNKNOWN),
+        ("CKV2_AISEC_3", sse, Verdict.FAIL),
     ]
 
 
@@ -359,7 +385,11 @@ def test_connection_rules_match_pulumi_resources_by_resolved_name(mocks: Recordi
 
     run(program)
     verdicts = {address: result.verdict for rule_id, address, result in findings(mocks) if rule_id == "CKV2_AISEC_1"}
-    assert verdicts == {"aws_s3_bucket.covered": Verdict.PASS, "aws_s3_bucket.uncovered": Verdict.FAIL}
+    assert verdicts == {
+        "aws_s3_bucket.covered": Verdict.PASS,
+        "aws_s3_bucket.uncovered": Verdict.FAIL,
+        "aws_s3_bucket_public_access_block.block": Verdict.PASS,  # the block itself blocks everything
+    }
 
 
 def test_evaluate_resources_runs_only_rules_that_cover_the_type() -> None:

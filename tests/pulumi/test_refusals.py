@@ -257,6 +257,17 @@ UNREACHABLE: dict[tuple[type, str], str] = {
             BedrockInvocationLogging,
         )
     },
+    **{
+        (component, "CKV2_AISEC_30"): "a Pulumi program has no data.aws_iam_policy resource for an attachment to "
+        "point at (aws.iam.get_policy is an invoke): managed policies arrive as ARNs, which CKV_AISEC_9 judges"
+        for component in (
+            LeastPrivilegeRole,
+            PrivateAiNetwork,
+            NonRootContainerService,
+            SecureStudioDomain,
+            BedrockInvocationLogging,
+        )
+    },
     (SecureModelEndpoint, "CKV_AISEC_112"): "the capture bucket's policy takes no caller statements",
     (SecureModelEndpoint, "CKV_AISEC_1"): "the capture bucket uses the endpoint's key: an AWS-managed key is "
     "refused first by CKV_AISEC_18/20, which speak of the endpoint",

@@ -234,9 +234,6 @@ def test_domain_passes_every_rule(mocks: RecordingMocks) -> None:
     ("overrides", "rule_id"),
     [
         ({"app_network_access_type": "PublicInternetOnly"}, "CKV_AISEC_6"),
-        ({"vpc_id": ""}, "CKV_AISEC_6"),
-        ({"subnet_ids": []}, "CKV_AISEC_6"),
-        ({"security_group_ids": []}, "CKV_AISEC_6"),
         ({"kms_key_arn": "alias/aws/sagemaker"}, "CKV_AISEC_14"),
         (
             {"execution_role_statements": [{"Effect": "Allow", "Action": "sagemaker:*", "Resource": "*"}]},
@@ -258,6 +255,28 @@ def test_domain_insecure_arguments_raise_and_register_nothing(
     with pytest.raises(PolicyViolation) as raised:
         run(lambda: _domain(**overrides))
     assert raised.value.rule_id == rule_id
+    assert str(raised.value).startswith(f"{rule_id}: ")
+    assert mocks.registered == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "argument"),
+    [
+        ({"vpc_id": ""}, "vpc_id"),
+        ({"subnet_ids": []}, "subnet_ids"),
+        ({"security_group_ids": []}, "security_group_ids"),
+        ({"subnet_ids": [""]}, "subnet_ids"),
+    ],
+)
+def test_domain_malformed_arguments_raise_and_register_nothing(
+    mocks: RecordingMocks, overrides: dict, argument: str
+) -> None:
+    """SageMaker's API requires a VPC, subnets and security groups for a domain; no catalog rule judges them
+    (CKV_AISEC_6 reads app_network_access_type, which stays VpcOnly), so an empty one is malformed."""
+    with pytest.raises(ValueError) as raised:
+        run(lambda: _domain(**overrides))
+    assert not isinstance(raised.value, PolicyViolation)
+    assert str(raised.value).startswith(argument)
     assert mocks.registered == []
 
 
@@ -381,8 +400,6 @@ def test_endpoint_passes_every_rule(mocks: RecordingMocks) -> None:
     ("overrides", "rule_id"),
     [
         ({"enable_network_isolation": False}, "CKV_AISEC_16"),
-        ({"subnet_ids": []}, "CKV_AISEC_17"),
-        ({"security_group_ids": []}, "CKV_AISEC_17"),
         ({"kms_key_arn": "alias/aws/sagemaker"}, "CKV_AISEC_18"),
         ({"kms_key_arn": "alias/aws/sagemaker", "instance_type": "ml.g5.2xlarge"}, "CKV_AISEC_20"),
         ({"enable_data_capture": False}, "CKV_AISEC_19"),
@@ -406,6 +423,10 @@ def test_endpoint_insecure_arguments_raise_and_register_nothing(
         {"data_capture_sampling_percentage": 101},
         {"instance_type": "m5.large"},
         {"data_capture_s3_uri": "https://captures.s3.amazonaws.com/llm/"},
+        # SageMaker rejects a VpcConfig without subnets or security groups, and CKV_AISEC_17 gives an empty
+        # list no verdict (in HCL it may be an unresolved variable): malformed, not a rule's refusal.
+        {"subnet_ids": []},
+        {"security_group_ids": []},
     ],
 )
 def test_endpoint_malformed_arguments_raise_and_register_nothing(mocks: RecordingMocks, overrides: dict) -> None:
