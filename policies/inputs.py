@@ -58,6 +58,8 @@ class ScanInputs:
     plan_files: list[Path] = field(default_factory=list)
     manifests: list[Path] = field(default_factory=list)
     dockerfiles: list[Path] = field(default_factory=list)
+    # Terraform JSON syntax files among the Terraform inputs: Checkov does not read them, the scan converts them.
+    terraform_json: list[Path] = field(default_factory=list)
     # Files under a Terraform directory that Checkov must not open (FIFOs, devices, links out of the tree).
     excluded: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -342,6 +344,11 @@ def _walk(root: Path) -> _Walk:
     return walk
 
 
+def walk_files(root: Path) -> Iterator[Path]:
+    """The files under ``root`` that Checkov's walk reaches (hidden and ignored folders left out)."""
+    return iter(_walk(root).files)
+
+
 def _scannable_name(name: str) -> bool:
     return name.endswith((*TERRAFORM_SUFFIXES, ".tf.json", *YAML_SUFFIXES)) or is_dockerfile(name)
 
@@ -375,21 +382,15 @@ def _add_directory(directory: Path, found: ScanInputs, frameworks: set[str], raw
             found.notes.append(f"{path}: {kind}, skipped")
             found.excluded.append(path)
             continue
-        if name.endswith(".tf.json"):
-            found.problems.append(
-                Problem(
-                    str(path),
-                    f"{path}: Terraform JSON syntax is not read by Checkov; scan a plan of this module instead",
-                    "terraform",
-                )
-            )
-        elif name.endswith(".tf"):
+        if name.endswith((".tf", ".tf.json")):
             try:
                 read_text(path)
             except InputError as error:
                 found.problems.append(Problem(str(path), str(error), "terraform"))
                 found.excluded.append(path)
                 continue
+            if name.endswith(".tf.json"):
+                found.terraform_json.append(path)
             has_terraform = True
         elif name.endswith(YAML_SUFFIXES) and "kubernetes" in frameworks:
             try:
@@ -430,14 +431,14 @@ def _add_file(path: Path, found: ScanInputs, frameworks: set[str], raw: str) -> 
         found.notes.append(f"{raw}: skipped ({framework} is not in --framework)")
         return
     try:
-        if name.endswith(".tf.json"):
-            raise InputError(f"{raw}: Terraform JSON syntax is not read by Checkov; scan a plan of this module instead")
         if framework == "terraform_plan":
             check_plan(path)
             found.plan_files.append(path)
         elif framework == "terraform":
             read_text(path)
             found.terraform_files.append(path)
+            if name.endswith(".tf.json"):
+                found.terraform_json.append(path)
         elif framework == "kubernetes":
             if manifest_documents(path, named=True) is None:
                 raise InputError(f"{raw}: YAML without Kubernetes objects (no apiVersion and kind)")

@@ -15,12 +15,15 @@ import json
 import logging
 import os
 import re
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policies.inputs import FRAMEWORKS, Problem, ScanInputs
+from policies.inputs import FRAMEWORKS, MAX_TEXT_BYTES, Problem, ScanInputs, walk_files
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checkov_checks"
 EXIT_PASSED, EXIT_FAILED, EXIT_INPUT_ERROR = 0, 1, 2
@@ -124,6 +127,91 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0][:200] if text else "no message"
 
 
+# -- Terraform JSON syntax ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Staged:
+    """Where a staged file came from; ``conversion`` is set for a ``.tf.json`` file converted to HCL."""
+
+    original: Path
+    conversion: Any = None  # policies.terraform_json.Conversion
+
+
+def _unit_json_files(unit: Unit, inputs: ScanInputs) -> list[Path]:
+    if unit.framework != "terraform":
+        return []
+    if unit.root is None:
+        return [path for path in unit.files if path in inputs.terraform_json]
+    root = unit.root.absolute()
+    return [path for path in inputs.terraform_json if path.absolute().is_relative_to(root)]
+
+
+@contextmanager
+def _staged(unit: Unit, inputs: ScanInputs) -> Iterator[tuple[Unit, dict[Path, _Staged], list[Problem]]]:
+    """A unit whose Terraform JSON files Checkov can read: the module is copied to a scratch folder, each
+    ``X.tf.json`` beside its HCL twin ``X.tf.json.tf``. Checkov reads ``.tf`` files only, and a module's
+    variables and references resolve within its directory, so the twin must sit with the rest of it."""
+    from policies.terraform_json import TerraformJsonError, convert_file
+
+    json_files = _unit_json_files(unit, inputs)
+    if not json_files:
+        yield unit, {}, []
+        return
+    problems: list[Problem] = []
+    staged: dict[Path, _Staged] = {}
+    with tempfile.TemporaryDirectory(prefix="aisec-iac-tfjson-") as scratch:
+        base = Path(scratch)
+        originals = list(walk_files(unit.root)) if unit.root else list(unit.files)
+        source_root = unit.root.absolute() if unit.root else None
+        excluded = {path.absolute() for path in inputs.excluded}
+        copies: list[Path] = []
+        for path in originals:
+            absolute = path.absolute()
+            if absolute in excluded or not absolute.is_file() or absolute.stat().st_size > MAX_TEXT_BYTES:
+                continue
+            relative = absolute.relative_to(source_root) if source_root else Path(f"{len(copies)}") / absolute.name
+            target = base / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path in json_files:
+                try:
+                    conversion = convert_file(path)
+                except TerraformJsonError as error:  # its message starts with the path it was given
+                    problems.append(Problem(str(path), f"{error} (not Terraform JSON syntax)", "terraform"))
+                    continue
+                target = target.with_name(target.name + ".tf")
+                target.write_text(conversion.hcl, encoding="utf-8")
+                staged[target] = _Staged(absolute, conversion)
+            else:
+                shutil.copyfile(absolute, target)
+                staged[target] = _Staged(absolute)
+            copies.append(target)
+        if source_root:
+            yield Unit("terraform", root=base), staged, problems
+        else:
+            yield Unit("terraform", files=tuple(copies)), staged, problems
+
+
+def _unstage(reports: list[Any], staged: dict[Path, _Staged]) -> None:
+    """Point records and parsing errors of a staged scan back at the user's files and lines."""
+    for report in reports:
+        for record in (*report.passed_checks, *report.failed_checks, *report.skipped_checks):
+            origin = staged.get(Path(record.file_abs_path))
+            if origin is None:
+                continue
+            record.file_abs_path = str(origin.original)
+            record.repo_file_path = _from_cwd(origin.original)
+            if origin.conversion is not None:
+                record.file_path = record.file_path.removesuffix(".tf")
+                start, end = origin.conversion.json_lines(*record.file_line_range)
+                record.file_line_range = [start, end]
+                lines = origin.original.read_text(encoding="utf-8-sig").splitlines()
+                record.code_block = [(number, lines[number - 1] + "\n") for number in range(start, end + 1)]
+        report.parsing_errors = [
+            str(staged[Path(path)].original) if Path(path) in staged else path for path in report.parsing_errors
+        ]
+
+
 def scan(
     inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str], frameworks: Sequence[str] = FRAMEWORKS
 ) -> ScanResult:
@@ -132,9 +220,11 @@ def scan(
 
     problems = list(inputs.problems)
     by_framework: dict[str, list[tuple[Unit, Any]]] = {}
-    for unit in units(inputs):
-        reports, unit_problems = run_unit(unit, checks, skip_checks, inputs.excluded)
-        problems += unit_problems
+    for original_unit in units(inputs):
+        with _staged(original_unit, inputs) as (unit, staged, staging_problems):
+            reports, unit_problems = run_unit(unit, checks, skip_checks, inputs.excluded)
+            _unstage(reports, staged)
+        problems += staging_problems + unit_problems
         for report in reports:
             by_framework.setdefault(report.check_type, []).append((unit, report))
             for path in report.parsing_errors:
@@ -169,13 +259,16 @@ def scan(
 def _paths_from_cwd(report: Any) -> None:
     """Records of several units share one report: name files from the working directory, not each unit's
     root (two modules both have a ``/main.tf``)."""
-    cwd = Path.cwd()
     for record in (*report.passed_checks, *report.failed_checks, *report.skipped_checks):
-        absolute = Path(record.file_abs_path)
-        try:
-            record.file_path = "/" + absolute.relative_to(cwd).as_posix()
-        except ValueError:
-            record.file_path = absolute.as_posix()
+        record.file_path = _from_cwd(Path(record.file_abs_path))
+
+
+def _from_cwd(path: Path) -> str:
+    """``/dir/file`` for a file under the working directory (as Checkov names files), else the absolute path."""
+    try:
+        return "/" + path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.absolute().as_posix()
 
 
 def describe_unparsed(path: str) -> str:

@@ -316,3 +316,64 @@ def test_a_closed_pipe_or_a_full_disk_ends_without_a_traceback(tmp_path: Path) -
     )
     assert "Traceback" not in piped.stderr and "Exception ignored" not in piped.stderr
     assert piped.returncode in (1, 2)
+
+
+# -- Terraform JSON syntax -----------------------------------------------------------------------------
+
+TF_JSON_EXAMPLE = Path(__file__).resolve().parents[1] / "terraform_examples" / "terraform_json"
+
+
+def test_terraform_json_modules_are_scanned_and_findings_point_into_the_json(tmp_path: Path) -> None:
+    result = run_cli("scan", str(TF_JSON_EXAMPLE), "-o", "json")
+    assert result.returncode == 1, result.stderr
+    document = json.loads(result.stdout)
+    failed = {
+        (record["check_id"], record["resource"], record["file_path"], tuple(record["file_line_range"]))
+        for record in document["results"]["failed_checks"]
+    }
+    text = (TF_JSON_EXAMPLE / "main.tf.json").read_text(encoding="utf-8").splitlines()
+
+    def lines_of(name: str) -> tuple[int, int]:
+        start = next(number for number, line in enumerate(text, 1) if line.strip().startswith(f'"{name}": {{'))
+        indent = len(text[start - 1]) - len(text[start - 1].lstrip())
+        end = next(n for n in range(start + 1, len(text) + 1) if text[n - 1] == " " * indent + "}")
+        return start, end
+
+    assert failed == {
+        ("CKV_AISEC_4", "aws_kms_key.notebooks", "/main.tf.json", lines_of("notebooks")),
+        ("CKV_AISEC_5", "aws_sagemaker_notebook_instance.research", "/main.tf.json", lines_of("research")),
+        ("CKV_AISEC_8", "aws_iam_role_policy.notebook_admin", "/main.tf.json", lines_of("notebook_admin")),
+    }
+
+
+def test_json_and_hcl_files_of_one_module_see_each_other(tmp_path: Path) -> None:
+    (tmp_path / "keys.tf").write_text('resource "aws_kms_key" "data" {\n  enable_key_rotation = true\n}\n')
+    encryption = {
+        "resource": {
+            "aws_s3_bucket_server_side_encryption_configuration": {
+                "data": {
+                    "bucket": "training-data",
+                    "rule": {
+                        "apply_server_side_encryption_by_default": {
+                            "sse_algorithm": "aws:kms",
+                            "kms_master_key_id": "${aws_kms_key.data.arn}",
+                        }
+                    },
+                }
+            }
+        }
+    }
+    (tmp_path / "encryption.tf.json").write_text(json.dumps(encryption, indent=2), encoding="utf-8")
+    (tmp_path / "broken.tf.json").write_text('{"resource": [1, 2]}', encoding="utf-8")
+    result = run_cli("scan", ".", "--check", "CKV_AISEC_1,CKV_AISEC_4", "-o", "json", cwd=tmp_path)
+    assert result.returncode == 2  # broken.tf.json is not Terraform JSON syntax
+    errors = _errors(result)
+    assert (
+        len(errors) == 1
+        and errors[0].startswith("aisec-iac: error: broken.tf.json: ")
+        and "(not Terraform JSON syntax)" in errors[0]
+    )
+    document = json.loads(result.stdout)
+    passed = {(record["check_id"], record["file_path"]) for record in document["results"]["passed_checks"]}
+    assert passed == {("CKV_AISEC_1", "/encryption.tf.json"), ("CKV_AISEC_4", "/keys.tf")}
+    assert document["results"]["failed_checks"] == []
