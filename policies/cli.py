@@ -227,6 +227,11 @@ def _checks_dir(_: argparse.Namespace) -> int:
     return 0
 
 
+def _crossguard_dir(_: argparse.Namespace) -> int:
+    print(Path(__file__).resolve().parent / "crossguard")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aisec-iac", description="Plan-time security policies for AI workloads on AWS."
@@ -281,6 +286,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     checks_dir = commands.add_parser("checks-dir", help="print the path to pass to checkov --external-checks-dir")
     checks_dir.set_defaults(handler=_checks_dir)
+
+    crossguard_dir = commands.add_parser("crossguard-dir", help="print the path to pass to pulumi --policy-pack")
+    crossguard_dir.set_defaults(handler=_crossguard_dir)
     return parser
 
 
