@@ -41,14 +41,30 @@ from policies.pulumi_adapter import JSON_ATTRIBUTES, evaluate_resources, normali
 class PolicyViolation(ValueError):
     """Arguments whose children a catalog rule fails (or that break a named requirement no rule covers yet).
 
-    ``rule_id`` is the first failing rule's ID; ``detail`` its reason; ``violations`` every ``(rule_id,
-    address, reason)`` found."""
+    ``rule_id`` is the first failing rule's ID; ``detail`` its reason; ``remediation`` the rule's fix (its
+    summary and Pulumi example from the catalog, empty for a named requirement); ``violations`` every
+    ``(rule_id, address, reason)`` found. The message is ``<rule_id>: <detail>``, then the remediation."""
 
     def __init__(self, rule_id: str, message: str, violations: Sequence[tuple[str, str, str]] = ()) -> None:
         self.rule_id = rule_id
         self.detail = message
+        self.remediation = remediation(rule_id)
         self.violations = list(violations) or [(rule_id, "", message)]
-        super().__init__(f"{rule_id}: {message}")
+        super().__init__(f"{rule_id}: {message}" + (f"\n{self.remediation}" if self.remediation else ""))
+
+
+def remediation(rule_id: str) -> str:
+    """How to fix what ``rule_id`` fails, from the rule's metadata: the summary, then its Pulumi example."""
+    rule = next((rule for rule in load_catalog() if rule.id == rule_id), None)
+    if rule is None:
+        return ""
+    lines = []
+    if summary := str(rule.remediation.get("summary", "")).strip():
+        lines.append(f"Fix: {summary}")
+    if example := str(rule.remediation.get("pulumi", "")).strip():
+        lines.append("Pulumi:")
+        lines.extend(f"    {line}" if line else "" for line in example.splitlines())
+    return "\n".join(lines)
 
 
 # -- values known only later ----------------------------------------------------------------------------

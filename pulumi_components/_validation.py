@@ -16,9 +16,10 @@ from typing import Any
 import pulumi
 import pulumi_aws as aws
 
+from policies.model import as_list
 from pulumi_components._plan import ACCOUNT_ID, REGION, Child, Deferred, JsonDocument, Plan, PolicyViolation, concat
 
-__all__ = ["PolicyViolation"]
+__all__ = ["PolicyViolation", "as_list"]
 
 
 def is_output(value: Any) -> bool:
@@ -32,14 +33,6 @@ def require_plain(value: Any, what: str) -> None:
             f"{what} must be a plain value (dict/list/str), not a pulumi.Output: it is judged at preview, "
             "before any output is known"
         )
-
-
-def as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    return [value]
 
 
 def policy_statements(policy: Any, what: str = "policy", identity: bool = False) -> list[dict[str, Any]]:

@@ -132,7 +132,8 @@ class LeastPrivilegeRole(AisecComponent):
             if not isinstance(principal, str) or not _SERVICE_PRINCIPAL.match(principal):
                 raise ValueError(
                     f"service principal {principal!r} is not an AWS service principal name such as "
-                    "'sagemaker.amazonaws.com': IAM accepts only service names (no wildcards, no accounts) there"
+                    "'sagemaker.amazonaws.com': IAM rejects a trust policy whose Service principal is a wildcard, "
+                    "an account or an ARN (MalformedPolicyDocument), so no such role can be created"
                 )
         checked = _unique_sids(v.policy_statements(statements, "statements", identity=True))
         v.require_plain(managed_policy_arns, "managed_policy_arns")

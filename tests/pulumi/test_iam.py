@@ -177,8 +177,20 @@ def test_deny_statements_may_use_wildcards(mocks: RecordingMocks) -> None:
     ],
 )
 def test_malformed_arguments_raise_and_register_nothing(mocks: RecordingMocks, kwargs: dict) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError) as raised:
         run(lambda: LeastPrivilegeRole("r", **kwargs))
+    assert not isinstance(raised.value, PolicyViolation)
+    assert mocks.registered == []
+
+
+def test_a_wildcard_service_principal_is_malformed_and_the_message_says_why(mocks: RecordingMocks) -> None:
+    """IAM rejects ``{"Service": "*"}``: a shape error, not a rule's refusal (no rule ID)."""
+    with pytest.raises(ValueError) as raised:
+        run(lambda: LeastPrivilegeRole("r", service_principals=["*"]))
+    assert not isinstance(raised.value, PolicyViolation)
+    message = str(raised.value)
+    assert message.startswith("service principal '*' is not an AWS service principal name")
+    assert "IAM rejects a trust policy whose Service principal is a wildcard" in message
     assert mocks.registered == []
 
 

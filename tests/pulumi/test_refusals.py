@@ -13,6 +13,7 @@ from typing import Any
 import pulumi
 import pytest
 
+from policies.catalog import load_catalog
 from pulumi_components import (
     BedrockGuardrail,
     BedrockInvocationLogging,
@@ -338,3 +339,28 @@ def test_unknown_outputs_do_not_refuse(mocks: RecordingMocks) -> None:
     """A key ARN that is an Output reads as unknown at construction: the rule cannot fail it."""
     run(lambda: _repository(kms_key_arn=pulumi.Output.from_input(f"arn:aws:kms:{REGION}:{ACCOUNT_ID}:key/k")))
     assert mocks.of_type("aws:ecr/repository:Repository")
+
+
+def test_a_refusal_carries_the_rules_reason_and_remediation(mocks: RecordingMocks) -> None:
+    """The message is the rule's ID and reason, then the fix from the rule's metadata (summary and Pulumi)."""
+    with pytest.raises(PolicyViolation) as raised:
+        run(lambda: _bucket(kms_key_arn="alias/aws/s3"))
+    rule = next(rule for rule in load_catalog() if rule.id == "CKV_AISEC_1")
+    violation = raised.value
+    assert violation.detail == (
+        "aws_s3_bucket_server_side_encryption_configuration.data-encryption: "
+        "kms_master_key_id is the AWS-managed key alias/aws/s3"
+    )
+    assert str(violation).splitlines()[0] == f"CKV_AISEC_1: {violation.detail}"
+    assert str(violation).splitlines()[1] == f"Fix: {rule.remediation['summary'].strip()}"
+    assert str(violation).splitlines()[2] == "Pulumi:"
+    assert "SecureBucket(" in str(violation)
+    assert violation.remediation == "\n".join(str(violation).splitlines()[1:])
+    assert mocks.registered == []
+
+
+def test_a_named_requirement_has_no_catalog_remediation(mocks: RecordingMocks) -> None:
+    with pytest.raises(PolicyViolation) as raised:
+        run(lambda: _endpoint(initial_instance_count=1))
+    assert raised.value.remediation == ""
+    assert str(raised.value) == f"aisec-iac:endpoint-min-instances: {raised.value.detail}"
