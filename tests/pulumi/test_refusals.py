@@ -207,6 +207,13 @@ REFUSALS: list[tuple[type, str, str, Callable[[], Any]]] = [
     (BedrockInvocationLogging, "CKV_AISEC_76", "AWS-managed log key", lambda: _logging(kms_key_arn=MANAGED_KEY)),
 ]
 
+# Rules of every component that registers a role (a LeastPrivilegeRole, nested or not) that no argument reaches.
+ROLE_RULES_UNREACHABLE = {
+    "CKV_AISEC_111": "the trust policy names service principals only (a wildcard is not a service name: refused "
+    "as malformed) on the aws:SourceAccount condition",
+    "CKV2_AISEC_30": "a Pulumi program has no data.aws_iam_policy resource for an attachment to point at "
+    "(aws.iam.get_policy is an invoke): managed policies arrive as ARNs, which CKV_AISEC_9 judges",
+}
 ALWAYS_ROTATING = "every key the component creates rotates; a given key is not the component's to judge"
 # Rules of a component's RULES that no argument can make fail, and why.
 UNREACHABLE: dict[tuple[type, str], str] = {
@@ -248,8 +255,7 @@ UNREACHABLE: dict[tuple[type, str], str] = {
         )
     },
     **{
-        (component, "CKV_AISEC_111"): "the trust policy names service principals only (a wildcard is not a "
-        "service name: refused as malformed) on the aws:SourceAccount condition"
+        (component, rule): why
         for component in (
             LeastPrivilegeRole,
             PrivateAiNetwork,
@@ -257,17 +263,7 @@ UNREACHABLE: dict[tuple[type, str], str] = {
             SecureStudioDomain,
             BedrockInvocationLogging,
         )
-    },
-    **{
-        (component, "CKV2_AISEC_30"): "a Pulumi program has no data.aws_iam_policy resource for an attachment to "
-        "point at (aws.iam.get_policy is an invoke): managed policies arrive as ARNs, which CKV_AISEC_9 judges"
-        for component in (
-            LeastPrivilegeRole,
-            PrivateAiNetwork,
-            NonRootContainerService,
-            SecureStudioDomain,
-            BedrockInvocationLogging,
-        )
+        for rule, why in ROLE_RULES_UNREACHABLE.items()
     },
     (SecureModelEndpoint, "CKV_AISEC_112"): "the capture bucket's policy takes no caller statements",
     (SecureModelEndpoint, "CKV_AISEC_1"): "the capture bucket uses the endpoint's key: an AWS-managed key is "
