@@ -1,27 +1,29 @@
 """What the pack costs on top of Checkov: wall time and peak memory on a synthetic AI-workload corpus.
 
-    python benchmarks/scan_benchmark.py                 # N = 500, 2000, 5000
-    python benchmarks/scan_benchmark.py --sizes 200 --repeat 1
+    python benchmarks/scan_benchmark.py                  # N = 500, 2000, 10000
+    python benchmarks/scan_benchmark.py --quick          # N = 500, one run each
+    python benchmarks/scan_benchmark.py --sizes 2000 --repeat 5
 
 For each N the script writes a deterministic Terraform corpus of N resources (50 per module directory; a
-mix of S3 buckets and their settings, KMS keys, SageMaker notebooks, domains and models, security groups,
-IAM policies and attachments, ECS task definitions; about a third misconfigured) and times three Checkov
-runs, each in a fresh process so that memory is measured per run:
+mix of S3 buckets and their settings, KMS keys, SageMaker notebooks and models, security groups, IAM
+policies and attachments, ECS task definitions; about a third misconfigured) and times, each run in a fresh
+process so that memory is measured per run (``checkov`` always with ``--framework terraform --skip-download``):
 
-    a  built-in checks only
-    b  built-in checks plus the pack
-    c  the pack alone (--check 'CKV_AISEC_*,CKV2_AISEC_*')
-    d  the pack alone through ``aisec-iac scan``
+    floor    ``checkov`` with ``--check`` naming no existing check: parsing and the graph, the engine's floor
+    builtin  ``checkov`` with its built-in checks (a)
+    both     ``checkov`` with the built-in checks plus the pack (b)
+    pack     ``checkov`` with the pack alone (``--check 'CKV_AISEC_*,CKV2_AISEC_*'``)
+    cli      ``aisec-iac scan`` (the pack alone), and ``aisec-iac scan --jobs 2`` when the CLI has ``--jobs``
 
-It prints the median wall time, the peak resident memory (max RSS of the process), and b/a. Figures depend
-on the machine; run it on an idle one. a to c run the ``checkov`` command, which writes every debug record of
-every check evaluation into an in-memory buffer (checkov/logging_init.py), a cost that grows with the number
-of checks; ``aisec-iac scan`` (d) raises the log level first.
+It prints the median wall time (of ``--repeat`` runs; ``--repeat-large`` runs from 10,000 resources up),
+the peak resident memory of the run (``ru_maxrss`` of the child), the load average before each size, and the
+ratios b/a and pack/floor (time and memory). Figures depend on the machine: run it on an idle one.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import statistics
@@ -166,17 +168,39 @@ def _write_module(root: Path, index: int, parts: list[str]) -> None:
     (directory / "main.tf").write_text("".join(parts), encoding="utf-8")
 
 
+VARIANTS = ("floor", "builtin", "both", "pack", "cli", "cli2")
+LARGE = 10_000
+
+
 def checkov_command(corpus: Path, variant: str) -> list[str]:
-    if variant == "d":
-        aisec_iac = shutil.which("aisec-iac", path=str(Path(sys.executable).parent)) or "aisec-iac"
-        return [aisec_iac, "scan", str(corpus), "-o", "json", "--soft-fail"]
-    checkov = shutil.which("checkov", path=str(Path(sys.executable).parent)) or "checkov"
-    command = [checkov, "-d", str(corpus), "--framework", "terraform", "--skip-download", "--quiet", "-o", "json"]
-    if variant in ("b", "c"):
+    if variant in ("cli", "cli2"):
+        command = [_executable("aisec-iac"), "scan", str(corpus), "-o", "json", "--soft-fail"]
+        return [*command, "--jobs", "2"] if variant == "cli2" else command
+    command = [_executable("checkov"), "-d", str(corpus), "--framework", "terraform", "--skip-download"]
+    command += ["--quiet", "-o", "json"]
+    if variant in ("both", "pack"):
         command += ["--external-checks-dir", str(CHECKS_DIR)]
-    if variant == "c":
+    if variant == "pack":
         command += ["--check", "CKV_AISEC_*,CKV2_AISEC_*"]
+    if variant == "floor":
+        command += ["--check", "CKV_NO_SUCH_CHECK_0"]  # parse and build the graph, run no check
     return command
+
+
+def _executable(name: str) -> str:
+    return shutil.which(name, path=str(Path(sys.executable).parent)) or name
+
+
+@functools.cache
+def cli_has_jobs() -> bool:
+    """Whether ``aisec-iac scan`` takes ``--jobs`` (added separately; measured only when present)."""
+    try:
+        shown = subprocess.run(
+            [_executable("aisec-iac"), "scan", "--help"], capture_output=True, text=True, timeout=120, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return "--jobs" in shown.stdout
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -187,29 +211,43 @@ def measure(command: list[str]) -> tuple[float, float]:
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
-        raise SystemExit(f"checkov failed ({process.returncode}): {' '.join(command)}")
+        raise SystemExit(f"command failed ({process.returncode}): {' '.join(command)}")
     return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def _load() -> str:
+    return "/".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per variant; the median is reported")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, LARGE])
+    parser.add_argument("--quick", action="store_true", help="N = 500 only, one run per variant")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per variant below 10,000; the median is shown")
+    parser.add_argument("--repeat-large", type=int, default=1, help="runs per variant from 10,000 resources up")
+    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     options = parser.parse_args()
+    sizes, repeat = ([500], 1) if options.quick else (options.sizes, options.repeat)
+    variants = [v for v in options.variants if v != "cli2" or cli_has_jobs()]
 
-    print(f"{'N':>6} {'a: built-in':>16} {'b: built-in+pack':>18} {'c: pack only':>16} {'d: aisec-iac':>16} {'b/a':>6}")
-    print(f"{'':>6} {'s / MiB':>16} {'s / MiB':>18} {'s / MiB':>16} {'s / MiB':>16}")
-    for size in options.sizes:
+    print(f"{'N':>6} {'runs':>4} {'load 1/5/15 min':>16} " + " ".join(f"{v:>13}" for v in variants), end="")
+    print(f" {'b/a':>5} {'pack/floor':>10} {'mem p/f':>7}")
+    for size in sizes:
+        runs = options.repeat_large if size >= LARGE and not options.quick else repeat
         with tempfile.TemporaryDirectory(prefix="aisec-bench-") as scratch:
             corpus = Path(scratch)
             count = write_corpus(corpus, size)
-            figures = {}
-            for variant in ("a", "b", "c", "d"):
-                runs = [measure(checkov_command(corpus, variant)) for _ in range(options.repeat)]
-                figures[variant] = (statistics.median(r[0] for r in runs), max(r[1] for r in runs))
-        cells = [f"{figures[v][0]:7.1f} / {figures[v][1]:5.0f}" for v in ("a", "b", "c", "d")]
-        ratio = figures["b"][0] / figures["a"][0]
-        print(f"{count:>6} {cells[0]:>16} {cells[1]:>18} {cells[2]:>16} {cells[3]:>16} {ratio:6.2f}", flush=True)
+            load = _load()
+            figures: dict[str, tuple[float, float]] = {}
+            for variant in variants:
+                measured = [measure(checkov_command(corpus, variant)) for _ in range(runs)]
+                figures[variant] = (statistics.median(m[0] for m in measured), max(m[1] for m in measured))
+        cells = " ".join(f"{figures[v][0]:6.1f}s/{figures[v][1]:4.0f}M" for v in variants)
+        ratios = []
+        for upper, lower, index in (("both", "builtin", 0), ("pack", "floor", 0), ("pack", "floor", 1)):
+            both = upper in figures and lower in figures
+            ratios.append(f"{figures[upper][index] / figures[lower][index]:.3f}" if both else "-")
+        print(f"{count:>6} {runs:>4} {load:>16} {cells} {ratios[0]:>5} {ratios[1]:>10} {ratios[2]:>7}", flush=True)
     return 0
 
 

@@ -39,7 +39,6 @@ from checkov.terraform.checks.data.base_check import BaseDataCheck
 from checkov.terraform.checks.data.registry import data_registry
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 from checkov.terraform.checks.resource.registry import resource_registry
-from networkx import DiGraph
 
 from policies import checkov_gates
 from policies.catalog import Rule, load_catalog
@@ -261,7 +260,62 @@ def _severity(rule: Rule) -> Any:
     return Severities[rule.severity]
 
 
-class AisecResourceCheck(BaseResourceCheck):
+class _QuietRun:
+    """``BaseCheck.run`` without its debug record.
+
+    Checkov's ``run`` formats a debug record of the whole result for every check on every entity, whatever the
+    log level, and the ``checkov`` command keeps every debug record in memory. This ``run`` does what Checkov's
+    does otherwise: a ``checkov:skip`` suppression gives SKIPPED with its comment and no evaluation; otherwise
+    the result and the evaluated keys; an exception is logged as Checkov logs it and raised (the registry turns
+    it into UNKNOWN).
+    """
+
+    def run(
+        self: Any,
+        scanned_file: str,
+        entity_configuration: dict[str, Any],
+        entity_name: str,
+        entity_type: str,
+        skip_info: Any,
+    ) -> Any:
+        self.details = []
+        if skip_info:
+            return {"result": CheckResult.SKIPPED, "suppress_comment": skip_info["suppress_comment"]}
+        try:
+            self.evaluated_keys = []
+            self.entity_path = f"{scanned_file}:{entity_type}:{entity_name}"
+            result = self.scan_entity_conf(entity_configuration, entity_type)
+            return {"result": result, "evaluated_keys": self.get_evaluated_keys()}
+        except Exception:
+            self.log_check_error(
+                scanned_file=scanned_file,
+                entity_type=entity_type,
+                entity_name=entity_name,
+                entity_configuration=entity_configuration,
+            )
+            raise
+
+
+# Checkov hands every check of an entity the same configuration dict, one check after another: the last one
+# normalized is kept (with the dict itself, so that its identity cannot be reused) and shared by every rule
+# that judges the entity. One entry: memory does not grow with the scan.
+_shared_lock = threading.Lock()
+_shared: tuple[Any, str, Any, Any] | None = None
+
+
+def _shared_subject(conf: Any, key: str, context: Any, build: Any) -> Any:
+    """``build()`` once per (configuration dict, key, context), for as long as the same dict keeps coming."""
+    global _shared
+    found = _shared
+    if found is not None and found[0] is conf and found[1] == key and found[2] is context:
+        return found[3]
+    subject = build()
+    with _shared_lock:
+        _shared = (conf, key, context, subject)
+    return subject
+
+
+class AisecResourceCheck(_QuietRun, BaseResourceCheck):
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         super().__init__(
@@ -291,21 +345,32 @@ def _conf_gate(conf: Mapping[str, Any]) -> Instance | None:
 def _judge_resource(rule: Rule, resource_type: str, conf: Mapping[str, Any], graph: Any) -> Result:
     """One resource rule on one resource: not created -> no verdict; gated on what is not known -> UNKNOWN;
     otherwise the rule on the resource with its settings as the module's inputs and defaults make them."""
+    resource, instance = _shared_subject(
+        conf, resource_type, graph, lambda: _resource_subject(resource_type, conf, graph)
+    )
+    return _judge_instance(rule, resource, instance, applied=True)
+
+
+def _resource_subject(resource_type: str, conf: Mapping[str, Any], graph: Any) -> tuple[Resource, Instance]:
+    """The resource as every rule of the scan judges it, and what the configuration says about its creation."""
     resource = normalize_conf(resource_type, conf)
     gated = _conf_gate(conf)
     if gated is None and _plan_file(conf) is None:
-        vertex, variables = checkov_gates.resource_check_context(graph, resource.address)
-        gated = checkov_gates.instance(vertex, variables) if vertex is not None else None
-    return _judge_instance(rule, resource, gated or checkov_gates.CREATED)
+        gated = checkov_gates.scan_context(graph).instance_at(resource.address)
+    instance = gated or checkov_gates.CREATED
+    return (instance.apply(resource) if instance.gate is Gate.CREATED else resource), instance
 
 
-def _judge_instance(rule: Rule, resource: Resource, instance: Instance, graph: Graph | None = None) -> Result:
+def _judge_instance(
+    rule: Rule, resource: Resource, instance: Instance, graph: Graph | None = None, applied: bool = False
+) -> Result:
+    """``applied``: ``resource`` already has the instance's settings in place (shared by every rule)."""
     if instance.gate is not Gate.CREATED:
         return Result(Verdict.UNKNOWN, instance.gate_reason)
-    return instance.explain(_evaluate_safely(rule, instance.apply(resource), graph))
+    return instance.explain(_evaluate_safely(rule, resource if applied else instance.apply(resource), graph))
 
 
-class AisecDataCheck(BaseDataCheck):
+class AisecDataCheck(_QuietRun, BaseDataCheck):
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         super().__init__(
@@ -317,16 +382,18 @@ class AisecDataCheck(BaseDataCheck):
         self.severity = _severity(rule)
 
     def scan_data_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
-        resource = normalize_conf(self.entity_type, conf)
-        resource = Resource(
-            resource.type,
-            f"data.{resource.type}.{resource.address.split('.')[-1]}",
-            resource.attrs,
-            resource.dynamic_blocks,
+        resource = _shared_subject(
+            conf, f"data.{self.entity_type}", None, lambda: _data_subject(self.entity_type, conf)
         )
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
         return _CHECK_RESULTS[result.verdict]
+
+
+def _data_subject(data_type: str, conf: Mapping[str, Any]) -> Resource:
+    resource = normalize_conf(data_type, conf)
+    address = f"data.{resource.type}.{resource.address.split('.')[-1]}"
+    return Resource(resource.type, address, resource.attrs, resource.dynamic_blocks)
 
 
 def _strip_bookkeeping(value: Any) -> Any:
@@ -360,7 +427,7 @@ def normalize_dockerfile(instructions: Mapping[str, Any], address: str = "Docker
     return Resource(type="dockerfile", address=address, attrs={"instructions": ordered})
 
 
-class AisecKubernetesCheck(BaseK8Check):
+class AisecKubernetesCheck(_QuietRun, BaseK8Check):
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         super().__init__(
@@ -372,12 +439,14 @@ class AisecKubernetesCheck(BaseK8Check):
         self.severity = _severity(rule)
 
     def scan_spec_conf(self, conf: dict[str, Any]) -> CheckResult:
-        result = _evaluate_safely(self.rule, normalize_manifest(self.entity_type, conf))
+        kind = self.entity_type
+        resource = _shared_subject(conf, f"kind:{kind}", None, lambda: normalize_manifest(kind, conf))
+        result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
         return _CHECK_RESULTS[result.verdict]
 
 
-class AisecDockerfileCheck(BaseDockerfileCheck):
+class AisecDockerfileCheck(_QuietRun, BaseDockerfileCheck):
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         super().__init__(
@@ -390,7 +459,8 @@ class AisecDockerfileCheck(BaseDockerfileCheck):
 
     def scan_resource_conf(self, conf: Any) -> tuple[CheckResult, Any]:
         instructions = conf if isinstance(conf, Mapping) else {}
-        result = _evaluate_safely(self.rule, normalize_dockerfile(instructions))
+        resource = _shared_subject(conf, "dockerfile", None, lambda: normalize_dockerfile(instructions))
+        result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
         return _CHECK_RESULTS[result.verdict], None
 
@@ -476,9 +546,8 @@ def _configurations(graph_connector: Any) -> list[_Configuration]:
 def _split_configurations(graph_connector: Any) -> list[_Configuration]:
     """Graph vertices grouped by configuration: the directory of the file that defines them."""
     groups: dict[str, list[dict[str, Any]]] = {}
-    all_vertices = [vertex for _, vertex in _graph_nodes(graph_connector)]
-    variables = checkov_gates.variables_by_address(all_vertices)
-    for vertex in all_vertices:
+    context = checkov_gates.scan_context(graph_connector)
+    for vertex in context.vertices:
         groups.setdefault(os.path.dirname(str(vertex.get("file_path_") or "")), []).append(vertex)
     configurations = []
     for vertices in groups.values():
@@ -490,7 +559,7 @@ def _split_configurations(graph_connector: Any) -> list[_Configuration]:
             resource = _vertex_resource(vertex)
             if resource is None:
                 continue
-            instance = checkov_gates.instance(vertex, variables)
+            instance = context.instance(vertex)
             if instance.gate is not Gate.NOT_CREATED:
                 resources.append((vertex, instance.apply(resource), instance))
         subjects: dict[str, list[tuple[dict[str, Any], Resource, Instance]]] = {}
@@ -516,13 +585,6 @@ def _is_root_configuration(vertices: list[dict[str, Any]]) -> bool:
         if block_type == "terraform" and isinstance(config, Mapping) and ("backend" in config or "cloud" in config):
             return True
     return False
-
-
-def _graph_nodes(graph_connector: Any) -> Any:
-    """(index, attributes) pairs, for both graph libraries Checkov can be configured with."""
-    if isinstance(graph_connector, DiGraph):
-        return graph_connector.nodes(data=True)
-    return graph_connector.nodes()  # rustworkx: Checkov stores (index, attributes) as node payloads
 
 
 def register_checks() -> None:

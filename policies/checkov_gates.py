@@ -18,11 +18,10 @@ from __future__ import annotations
 import copy
 import enum
 import logging
-import os
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from networkx import DiGraph
@@ -95,36 +94,79 @@ _INDEX = re.compile(r"\[[^\]]*\]")
 # -- the resource's own expressions ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=256)
-def _read_blocks(path: str, mtime_ns: int, size: int) -> dict[tuple[str, str, str], dict[str, Any]]:
-    """``(block kind, type, name) -> raw attributes`` of a .tf file, as Checkov's HCL parser writes them."""
-    del mtime_ns, size  # cache keys only
-    import hcl2  # Checkov's own parser (bc-python-hcl2)
-
-    try:
-        with open(path, encoding="utf-8") as handle:
-            document = hcl2.load(handle)
-    except Exception:  # a file Checkov could not parse either: nothing to add
-        logger.debug("cannot read %s for resource gates", path, exc_info=True)
-        return {}
-    found: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for kind in ("resource", "data"):
-        for entry in document.get(kind) or []:
-            for type_, named in entry.items() if isinstance(entry, Mapping) else []:
-                for name, body in named.items() if isinstance(named, Mapping) else []:
-                    if isinstance(body, Mapping):
-                        found[(kind, str(type_), str(name))] = dict(body)
-    return found
+# Only a resource whose evaluation can differ from Checkov's rendering is handed to the parser: one whose text
+# holds a variable, a count/for_each or dynamic block, null, a conditional or a function this module evaluates,
+# or one into which Checkov rendered another block's value (its rendering breadcrumbs: a reference this module
+# keeps as a reference). Anything else (literals, references Checkov left as text, jsonencode, locals)
+# evaluates to what Checkov rendered or to UNKNOWN, which changes nothing.
+_WORTH_EVALUATING = re.compile(
+    r"\bvar\.|\bcount\b|\bfor_each\b|\bdynamic\b|\bnull\b|\?|\b(?:lookup|try|coalesce|length)\s*\("
+)
 
 
-def _raw_block(path: str, kind: str, resource_type: str, name: str) -> dict[str, Any] | None:
-    if not path.endswith(".tf"):
-        return None
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return _read_blocks(path, stat.st_mtime_ns, stat.st_size).get((kind, resource_type, name))
+class Sources:
+    """The .tf text of one scan, read lazily: a file is read at most once, a resource's block parsed at most once,
+    and only for resources whose text holds something worth evaluating (``_WORTH_EVALUATING``)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str] | None] = {}
+        self._files: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
+        self._blocks: dict[tuple[str, int, int], dict[tuple[str, str, str], dict[str, Any]]] = {}
+        self.parsed = 0  # blocks and files handed to the HCL parser, for tests and profiling
+
+    def raw_block(self, vertex: Mapping[str, Any], kind: str, resource_type: str, name: str) -> dict[str, Any] | None:
+        """The resource's attributes as written (expressions as text), or None when there is nothing to evaluate."""
+        path = str(vertex.get("file_path_") or "")
+        if not path.endswith(".tf"):
+            return None
+        key = (kind, resource_type, name)
+        start, end = vertex.get("__start_line__"), vertex.get("__end_line__")
+        lines = self._file_lines(path)
+        if lines is None:
+            return None
+        if not (isinstance(start, int) and isinstance(end, int) and 1 <= start <= end <= len(lines)):
+            return self._file_blocks(path, lines).get(key)  # no line numbers: read the whole file
+        text = "".join(lines[start - 1 : end])
+        if not vertex.get("rendering_breadcrumbs_") and not _WORTH_EVALUATING.search(text):
+            return None
+        blocks = self._blocks.get((path, start, end))
+        if blocks is None:
+            blocks = self._blocks[(path, start, end)] = self._parse(text, path)
+        found = blocks.get(key)
+        return found if found is not None else self._file_blocks(path, lines).get(key)
+
+    def _file_lines(self, path: str) -> list[str] | None:
+        if path not in self._lines:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    self._lines[path] = handle.readlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines[path] = None
+        return self._lines[path]
+
+    def _file_blocks(self, path: str, lines: list[str]) -> dict[tuple[str, str, str], dict[str, Any]]:
+        if path not in self._files:
+            self._files[path] = self._parse("".join(lines), path)
+        return self._files[path]
+
+    def _parse(self, text: str, path: str) -> dict[tuple[str, str, str], dict[str, Any]]:
+        """``(block kind, type, name) -> raw attributes``, as Checkov's HCL parser writes them."""
+        import hcl2  # Checkov's own parser (bc-python-hcl2)
+
+        self.parsed += 1
+        try:
+            document = hcl2.loads(text if text.endswith("\n") else text + "\n")
+        except Exception:  # a file Checkov could not parse either, or a block that is not alone on its lines
+            logger.debug("cannot read %s for resource gates", path, exc_info=True)
+            return {}
+        found: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for kind in ("resource", "data"):
+            for entry in document.get(kind) or []:
+                for type_, named in entry.items() if isinstance(entry, Mapping) else []:
+                    for name, body in named.items() if isinstance(named, Mapping) else []:
+                        if isinstance(body, Mapping):
+                            found[(kind, str(type_), str(name))] = dict(body)
+        return found
 
 
 def _expression(raw: Any) -> str | None:
@@ -194,21 +236,22 @@ def variables_by_address(vertices: Iterable[Mapping[str, Any]]) -> dict[str, Var
 # -- one resource -----------------------------------------------------------------------------------------
 
 
-def instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable]) -> Instance:
-    """What the configuration says about the resource behind one graph vertex."""
+def instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable], sources: Sources | None = None) -> Instance:
+    """What the configuration says about the resource behind one graph vertex (``sources``: the scan's files,
+    shared so that each is read once; a scan's ``ScanContext.instance`` also remembers the answer)."""
     try:
-        return _instance(vertex, variables)
+        return _instance(vertex, variables, sources or Sources())
     except Exception:  # the configuration is as Checkov gave it; never lose a verdict to this module
         logger.debug("cannot evaluate the gate of %s", vertex.get("__address__"), exc_info=True)
         return CREATED
 
 
-def _instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable]) -> Instance:
+def _instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable], sources: Sources) -> Instance:
     address = str(vertex.get("__address__") or "")
     kind = vertex.get("block_type_")
     resource_type = str(vertex.get("resource_type") or "").removeprefix("data.")
     name = _INDEX.sub("", address).split(".")[-1]
-    raw = _raw_block(str(vertex.get("file_path_") or ""), str(kind), resource_type, name)
+    raw = sources.raw_block(vertex, str(kind), resource_type, name)
     if raw is None:
         return _rendered_gate(vertex, None, "")
     prefix = _module_prefix(address)
@@ -359,33 +402,51 @@ def _empty_dynamic_blocks(raw: Mapping[str, Any], lookup: Any, notes: dict[str, 
     return frozenset(empty)
 
 
-def resource_check_context(graph: Any, address: str) -> tuple[Mapping[str, Any] | None, Mapping[str, Variable]]:
-    """The vertex of a resource and the variables of its configuration, from the graph Checkov gives a
-    resource check (``check.graph``); ``(None, {})`` when there is none (plan JSON, no graph)."""
-    try:
-        index = _graph_index(graph)
-    except Exception:
-        logger.debug("cannot index Checkov's graph", exc_info=True)
-        return None, {}
-    return index[0].get(address), index[1]
+class ScanContext:
+    """What the gates need from one scan's graph, built once per graph: resource vertices by address, the
+    variables' values, the scan's source files, and each vertex's ``Instance`` once computed. Resource checks
+    (one per rule and resource) and connection rules (every vertex) of a scan share it."""
+
+    def __init__(self, graph: Any) -> None:
+        vertices = [vertex for _, vertex in _nodes(graph)] if graph is not None else []
+        self.by_address = {
+            str(vertex.get("__address__")): vertex for vertex in vertices if vertex.get("block_type_") == "resource"
+        }
+        self.vertices = vertices
+        self.variables = variables_by_address(vertices)
+        self.sources = Sources()
+        self._instances: dict[int, tuple[Mapping[str, Any], Instance]] = {}
+
+    def instance(self, vertex: Mapping[str, Any]) -> Instance:
+        found = self._instances.get(id(vertex))
+        if found is None or found[0] is not vertex:
+            found = self._instances[id(vertex)] = (vertex, instance(vertex, self.variables, self.sources))
+        return found[1]
+
+    def instance_at(self, address: str) -> Instance | None:
+        """The ``Instance`` of the resource at ``address``; None when the graph has no such resource."""
+        vertex = self.by_address.get(address)
+        return self.instance(vertex) if vertex is not None else None
 
 
-_index_cache: tuple[Any, tuple[dict[str, Mapping[str, Any]], dict[str, Variable]]] | None = None
+_context_lock = threading.Lock()
+_context: ScanContext | None = None
+_context_graph: Any = None
 
 
-def _graph_index(graph: Any) -> tuple[dict[str, Mapping[str, Any]], dict[str, Variable]]:
-    global _index_cache
-    if graph is None:
-        return {}, {}
-    if _index_cache is not None and _index_cache[0] is graph:
-        return _index_cache[1]
-    vertices = [vertex for _, vertex in _nodes(graph)]
-    by_address = {
-        str(vertex.get("__address__")): vertex for vertex in vertices if vertex.get("block_type_") == "resource"
-    }
-    index = (by_address, variables_by_address(vertices))
-    _index_cache = (graph, index)
-    return index
+def scan_context(graph: Any) -> ScanContext:
+    """The ``ScanContext`` of Checkov's graph (``check.graph`` for resource checks, the graph connector for graph
+    checks: the same object in one scan). Only the latest graph's context is kept."""
+    global _context, _context_graph
+    with _context_lock:
+        if _context is None or _context_graph is not graph:
+            try:
+                _context = ScanContext(graph)
+            except Exception:
+                logger.debug("cannot index Checkov's graph", exc_info=True)
+                _context = ScanContext(None)
+            _context_graph = graph
+        return _context
 
 
 def _nodes(graph: Any) -> Iterable[tuple[Any, Mapping[str, Any]]]:
