@@ -399,3 +399,50 @@ def pulumi_properties(tf_type: str, values: Mapping[str, Any]) -> dict[str, Any]
     renamed = {terraform: pulumi for pulumi, terraform in PROPERTY_RENAMES.get(tf_type, {}).items()}
     values = {renamed.get(key, key): value for key, value in values.items()}
     return _to_properties(values, tf_type, _args_class(token) if token else None)
+
+
+# -- a stack's resolved IDs back to references ---------------------------------------------------------------
+
+_LINK_ATTRIBUTES = ("id", "arn")
+
+
+def _linked(value: Any, links: Mapping[str, str], key: str | None, own: str) -> Any:
+    if key in JSON_ATTRIBUTES or key in DATA_MAP_ATTRIBUTES:
+        return value
+    if isinstance(value, str):
+        link = links.get(value)
+        return link if link is not None and not link.startswith(own) else value
+    if isinstance(value, Mapping):
+        return {k: _linked(v, links, k, own) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_linked(item, links, None, own) for item in value]
+    return value
+
+
+def link_references(resources: Iterable[Resource]) -> list[Resource]:
+    """A stack's resources with every attribute that holds another resource's ``id`` or ``arn`` rewritten as
+    the Terraform reference it resolves (``"vpc-0abc"`` -> ``aws_vpc.ml.id``).
+
+    A stack's outputs (what CrossGuard's stack policies and ``pulumi stack export`` see) carry resolved IDs
+    where Terraform carries references; connection rules that follow references (a flow log's ``vpc_id``, an
+    instance's subnet, a rotation's ``secret_id``) then find the resource the ID belongs to. Values inside
+    JSON documents and user maps stay as they are, and so does a value naming the resource itself (a bucket's
+    ``bucket`` is its ID).
+    """
+    resources = list(resources)
+    links: dict[str, str] = {}
+    for resource in resources:
+        for attribute in _LINK_ATTRIBUTES:
+            value = resource.get(attribute)
+            if isinstance(value, str) and value and value != KNOWN_AFTER_APPLY:
+                links.setdefault(value, f"{resource.address}.{attribute}")
+    if not links:
+        return resources
+    linked: list[Resource] = []
+    for resource in resources:
+        attrs = {
+            key: value if key in _LINK_ATTRIBUTES else _linked(value, links, key, resource.address + ".")
+            for key, value in resource.attrs.items()
+        }
+        linked.append(Resource(resource.type, resource.address, attrs, resource.dynamic_blocks))
+    return linked

@@ -1,0 +1,1 @@
+"""The CrossGuard policy pack directory (PulumiPolicy.yaml, __main__.py, requirements.txt)."""
