@@ -58,6 +58,8 @@ class ScanInputs:
     plan_files: list[Path] = field(default_factory=list)
     manifests: list[Path] = field(default_factory=list)
     dockerfiles: list[Path] = field(default_factory=list)
+    # Pulumi documents among the plan files: the scan turns them into Terraform plans.
+    pulumi_files: list[Path] = field(default_factory=list)
     # Terraform JSON syntax files among the Terraform inputs: Checkov does not read them, the scan converts them.
     terraform_json: list[Path] = field(default_factory=list)
     # Files under a Terraform directory that Checkov must not open (FIFOs, devices, links out of the tree).
@@ -191,8 +193,8 @@ def _type_name(value: Any) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def check_plan(path: Path) -> None:
-    """Raise ``InputError`` unless ``path`` holds a Terraform plan (``terraform show -json``) Checkov can read."""
+def read_json(path: Path) -> Any:
+    """A JSON document, read with a bound and refused when it nests deeper than Checkov can walk."""
     text = read_text(path, MAX_PLAN_BYTES)
     try:
         document = json.loads(text)
@@ -200,13 +202,31 @@ def check_plan(path: Path) -> None:
         raise InputError(f"{path}: JSON nested too deeply to scan") from error
     except ValueError as error:
         raise InputError(f"{path}: not valid JSON ({error})") from error
-    if not isinstance(document, dict) or not any(key in document for key in _PLAN_KEYS[:3]):
-        raise InputError(f"{path}: JSON but not a Terraform plan (expected the output of `terraform show -json`)")
     if _nesting_exceeds(document, MAX_NESTING):
         raise InputError(f"{path}: JSON nested more than {MAX_NESTING} levels deep, not scanned")
+    return document
+
+
+def check_plan(path: Path) -> str:
+    """``"terraform"`` for a Terraform plan (``terraform show -json``) Checkov can read, ``"pulumi"`` for
+    ``pulumi preview --json`` output or a ``pulumi stack export``; ``InputError`` for anything else."""
+    from policies.pulumi_json import kind_of
+
+    document = read_json(path)
+    if kind_of(document) is not None:
+        return "pulumi"
+    if not isinstance(document, dict) or not any(key in document for key in _PLAN_KEYS[:3]):
+        raise InputError(
+            f"{path}: JSON but neither a Terraform plan (`terraform show -json`) nor Pulumi's "
+            "(`pulumi preview --json`, `pulumi stack export`)"
+        )
+    missing = [key for key in ("terraform_version", "planned_values") if key not in document]
+    if missing:  # Checkov's plan parser skips such a file without a word
+        raise InputError(f"{path}: not a complete Terraform plan: no `{missing[0]}`")
     problem = _plan_shape_problem(document)
     if problem:
         raise InputError(f"{path}: not a well-formed Terraform plan: {problem}")
+    return "terraform"
 
 
 # -- Kubernetes manifests ------------------------------------------------------------------------------
@@ -432,7 +452,8 @@ def _add_file(path: Path, found: ScanInputs, frameworks: set[str], raw: str) -> 
         return
     try:
         if framework == "terraform_plan":
-            check_plan(path)
+            if check_plan(path) == "pulumi":
+                found.pulumi_files.append(path)
             found.plan_files.append(path)
         elif framework == "terraform":
             read_text(path)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policies.inputs import FRAMEWORKS, MAX_TEXT_BYTES, Problem, ScanInputs, walk_files
+from policies.inputs import FRAMEWORKS, MAX_TEXT_BYTES, InputError, Problem, ScanInputs, walk_files
 
 CHECKS_DIR = Path(__file__).resolve().parent / "checkov_checks"
 EXIT_PASSED, EXIT_FAILED, EXIT_INPUT_ERROR = 0, 1, 2
@@ -132,10 +132,12 @@ def _first_line(error: BaseException) -> str:
 
 @dataclass(frozen=True)
 class _Staged:
-    """Where a staged file came from; ``conversion`` is set for a ``.tf.json`` file converted to HCL."""
+    """Where a staged file came from: ``conversion`` is set for a ``.tf.json`` file converted to HCL,
+    ``urns`` (plan address -> URN) for a Pulumi document converted to a Terraform plan."""
 
     original: Path
     conversion: Any = None  # policies.terraform_json.Conversion
+    urns: dict[str, str] | None = None
 
 
 def _unit_json_files(unit: Unit, inputs: ScanInputs) -> list[Path]:
@@ -154,6 +156,10 @@ def _staged(unit: Unit, inputs: ScanInputs) -> Iterator[tuple[Unit, dict[Path, _
     variables and references resolve within its directory, so the twin must sit with the rest of it."""
     from policies.terraform_json import TerraformJsonError, convert_file
 
+    if unit.framework == "terraform_plan" and unit.files[0] in inputs.pulumi_files:
+        with _staged_pulumi(unit.files[0]) as staged_unit:
+            yield staged_unit
+        return
     json_files = _unit_json_files(unit, inputs)
     if not json_files:
         yield unit, {}, []
@@ -192,6 +198,28 @@ def _staged(unit: Unit, inputs: ScanInputs) -> Iterator[tuple[Unit, dict[Path, _
             yield Unit("terraform", files=tuple(copies)), staged, problems
 
 
+@contextmanager
+def _staged_pulumi(path: Path) -> Iterator[tuple[Unit, dict[Path, _Staged], list[Problem]]]:
+    """A Pulumi preview or stack export, as the Terraform plan of the same resources."""
+    from policies.inputs import read_json
+    from policies.pulumi_json import PulumiJsonError, to_plan
+
+    try:
+        converted = to_plan(read_json(path))
+    except (PulumiJsonError, InputError) as error:
+        yield Unit("terraform_plan"), {}, [Problem(str(path), f"{path}: {error}", "terraform_plan")]
+        return
+    with tempfile.TemporaryDirectory(prefix="aisec-iac-pulumi-") as scratch:
+        plan = Path(scratch) / f"{path.name}.tfplan.json"
+        plan.write_text(json.dumps(converted.plan), encoding="utf-8")
+        yield Unit("terraform_plan", files=(plan,)), {plan: _Staged(path.absolute(), urns=converted.urns)}, []
+
+
+def _urn_line(lines: list[str], urn: str) -> int:
+    needle = json.dumps(urn)
+    return next((number for number, line in enumerate(lines, 1) if needle in line), 1)
+
+
 def _unstage(reports: list[Any], staged: dict[Path, _Staged]) -> None:
     """Point records and parsing errors of a staged scan back at the user's files and lines."""
     for report in reports:
@@ -201,7 +229,13 @@ def _unstage(reports: list[Any], staged: dict[Path, _Staged]) -> None:
                 continue
             record.file_abs_path = str(origin.original)
             record.repo_file_path = _from_cwd(origin.original)
-            if origin.conversion is not None:
+            if origin.urns is not None:
+                record.file_path = _from_cwd(origin.original)
+                lines = origin.original.read_text(encoding="utf-8-sig").splitlines()
+                line = _urn_line(lines, origin.urns.get(record.resource, ""))
+                record.file_line_range = [line, line]
+                record.code_block = [(line, lines[line - 1] + "\n")] if lines else []
+            elif origin.conversion is not None:
                 record.file_path = record.file_path.removesuffix(".tf")
                 start, end = origin.conversion.json_lines(*record.file_line_range)
                 record.file_line_range = [start, end]
@@ -222,7 +256,10 @@ def scan(
     by_framework: dict[str, list[tuple[Unit, Any]]] = {}
     for original_unit in units(inputs):
         with _staged(original_unit, inputs) as (unit, staged, staging_problems):
-            reports, unit_problems = run_unit(unit, checks, skip_checks, inputs.excluded)
+            if unit.root is None and not unit.files:  # nothing left to scan once staging reported a problem
+                reports, unit_problems = [], []
+            else:
+                reports, unit_problems = run_unit(unit, checks, skip_checks, inputs.excluded)
             _unstage(reports, staged)
         problems += staging_problems + unit_problems
         for report in reports:

@@ -126,7 +126,7 @@ def _broken_module(tmp: Path) -> Path:
 
 BAD_INPUTS = {
     "missing path": (lambda tmp: tmp / "does-not-exist", "no such file or directory"),
-    "json that is not a plan": (lambda tmp: _write(tmp / "config.json", '{"name": "x"}'), "not a Terraform plan"),
+    "json that is not a plan": (lambda tmp: _write(tmp / "config.json", '{"name": "x"}'), "neither a Terraform plan"),
     "invalid json": (lambda tmp: _write(tmp / "tfplan.json", '{"planned_values": '), "not valid JSON"),
     "hcl that does not parse": (
         lambda tmp: _write(tmp / "main.tf", 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n'),

@@ -256,19 +256,24 @@ HOSTILE = {
         '{"planned_values": {"x": ' + _nested(MAX_NESTING + 5) + "}}",
         f"JSON nested more than {MAX_NESTING} levels deep",
     ),
+    "plan without a terraform version": (
+        "tfplan.json",
+        '{"format_version": "1.2", "planned_values": {"root_module": {"resources": []}}}',
+        "not a complete Terraform plan: no `terraform_version`",
+    ),
     "plan with null root module": (
         "tfplan.json",
-        '{"format_version": "1.2", "planned_values": {"root_module": null}}',
+        '{"terraform_version": "1.9.8", "planned_values": {"root_module": null}}',
         "`planned_values.root_module` is null, expected an object",
     ),
     "plan with null resource": (
         "tfplan.json",
-        '{"planned_values": {"root_module": {"resources": [null]}}}',
+        '{"terraform_version": "1.9.8", "planned_values": {"root_module": {"resources": [null]}}}',
         "`planned_values.root_module.resources[0]` is null, expected an object",
     ),
     "plan with null changes": (
         "tfplan.json",
-        '{"planned_values": {}, "resource_changes": [{"address": "a.b", "change": null}]}',
+        '{"terraform_version": "1.9.8", "planned_values": {}, "resource_changes": [{"address": "a.b", "change": null}]}',
         "`resource_changes[0]` is not an object with a `change` object",
     ),
     "deep manifest": (
