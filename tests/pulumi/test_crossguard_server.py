@@ -136,7 +136,8 @@ def test_the_packs_config_sets_a_rules_enforcement_level(analyzer) -> None:
 UNKNOWN_KEY_VIOLATIONS = {("CKV_AISEC_4-unknown", "", "advisory")}
 # A string where the rule blocks belong is no customer-managed key: FAIL, not a crash.
 ODD_SSE_VIOLATIONS = {("CKV_AISEC_1", "", "mandatory")}
-ODD_KEY_VIOLATIONS: set[tuple[str, str, str]] = set()
+# A rotation flag that is a map, a key policy that is not JSON: neither can be judged, so both are advisory.
+ODD_KEY_VIOLATIONS = {("CKV_AISEC_4-unknown", "", "advisory"), ("CKV_AISEC_112-unknown", "", "advisory")}
 # CKV2_AISEC_1 (public access block) finds the block through the bucket's name: only "uncovered" fails it.
 # CKV2_AISEC_2 (TLS-only policy) and CKV2_AISEC_3 (encryption) fail both buckets, which have neither.
 STACK_VIOLATIONS = {
