@@ -590,22 +590,28 @@ def _is_root_configuration(vertices: list[dict[str, Any]]) -> bool:
 def register_checks() -> None:
     """Register every catalog rule with Checkov's registries (idempotent per registry)."""
     graph_registry = get_graph_checks_registry("terraform")
+    registered_graph_ids = {check.id for check in graph_registry.checks}
+    registered = {
+        registry: _registered_ids(registry)
+        for registry in (resource_registry, data_registry, kubernetes_registry, dockerfile_registry)
+    }
     for rule in load_catalog():
         if rule.is_connection:
-            if not any(check.id == rule.id for check in graph_registry.checks):
+            if rule.id not in registered_graph_ids:
                 RunnerFilter.notify_external_check(rule.id)
                 graph_registry.checks.append(AisecGraphCheck(rule))
             continue
-        if rule.resource_types and not _is_registered(resource_registry, rule.id):
+        if rule.resource_types and rule.id not in registered[resource_registry]:
             AisecResourceCheck(rule)
-        if rule.data_types and not _is_registered(data_registry, rule.id):
+        if rule.data_types and rule.id not in registered[data_registry]:
             AisecDataCheck(rule)
-        if rule.kubernetes_kinds and not _is_registered(kubernetes_registry, rule.id):
+        if rule.kubernetes_kinds and rule.id not in registered[kubernetes_registry]:
             AisecKubernetesCheck(rule)
-        if rule.dockerfile and not _is_registered(dockerfile_registry, rule.id):
+        if rule.dockerfile and rule.id not in registered[dockerfile_registry]:
             AisecDockerfileCheck(rule)
 
 
-def _is_registered(registry: Any, check_id: str) -> bool:
+def _registered_ids(registry: Any) -> set[str]:
+    """The IDs of every check a registry holds (one pass, not one per rule)."""
     every_check = [*registry.checks.values(), *registry.wildcard_checks.values()]
-    return any(check.id == check_id for checks in every_check for check in checks)
+    return {check.id for checks in every_check for check in checks}
