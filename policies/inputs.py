@@ -317,6 +317,33 @@ def manifest_documents(path: Path, named: bool = False) -> list[Any] | None:
     return documents
 
 
+def objects_checkov_skips(path: Path, documents: list[Any]) -> list[str]:
+    """One line per Kubernetes object Checkov would drop without a word (its validator refuses, for example,
+    a ``name`` that is not a string: ``name: 12345``)."""
+    from checkov.kubernetes.parser.validatior import K8sValidator  # a small module: no runner is imported
+
+    lines = []
+    for document in documents:
+        if not _is_manifest(document):
+            continue
+        valid, reason = K8sValidator.is_valid_template(document)
+        if not valid:
+            metadata = document.get("metadata")
+            name = metadata.get("name") if isinstance(metadata, dict) else None
+            lines.append(f"{path}: {document['kind']} {name!r} is not scanned: Checkov skips it ({reason})")
+    return lines
+
+
+def _add_manifest(path: Path, found: ScanInputs, named: bool) -> bool:
+    """Add a YAML file holding Kubernetes objects; whether it holds any. ``InputError`` when it cannot be read."""
+    documents = manifest_documents(path, named=named)
+    if documents is None:
+        return False
+    found.manifests.append(path)
+    found.problems += [Problem(str(path), line, "kubernetes") for line in objects_checkov_skips(path, documents)]
+    return True
+
+
 # -- walking -------------------------------------------------------------------------------------------
 
 
@@ -414,8 +441,7 @@ def _add_directory(directory: Path, found: ScanInputs, frameworks: set[str], raw
             has_terraform = True
         elif name.endswith(YAML_SUFFIXES) and "kubernetes" in frameworks:
             try:
-                if manifest_documents(path) is not None:
-                    found.manifests.append(path)
+                _add_manifest(path, found, named=False)
             except InputError as error:
                 found.problems.append(Problem(str(path), str(error), "kubernetes"))
         elif is_dockerfile(name) and "dockerfile" in frameworks:
@@ -461,9 +487,8 @@ def _add_file(path: Path, found: ScanInputs, frameworks: set[str], raw: str) -> 
             if name.endswith(".tf.json"):
                 found.terraform_json.append(path)
         elif framework == "kubernetes":
-            if manifest_documents(path, named=True) is None:
+            if not _add_manifest(path, found, named=True):
                 raise InputError(f"{raw}: YAML without Kubernetes objects (no apiVersion and kind)")
-            found.manifests.append(path)
         else:
             read_text(path)
             found.dockerfiles.append(path)

@@ -273,7 +273,8 @@ HOSTILE = {
     ),
     "plan with null changes": (
         "tfplan.json",
-        '{"terraform_version": "1.9.8", "planned_values": {}, "resource_changes": [{"address": "a.b", "change": null}]}',
+        '{"terraform_version": "1.9.8", "planned_values": {}, '
+        '"resource_changes": [{"address": "a.b", "change": null}]}',
         "`resource_changes[0]` is not an object with a `change` object",
     ),
     "deep manifest": (
@@ -382,3 +383,20 @@ def test_json_and_hcl_files_of_one_module_see_each_other(tmp_path: Path) -> None
     passed = {(record["check_id"], record["file_path"]) for record in document["results"]["passed_checks"]}
     assert passed == {("CKV_AISEC_1", "/encryption.tf.json"), ("CKV_AISEC_4", "/keys.tf")}
     assert document["results"]["failed_checks"] == []
+
+
+def test_kubernetes_objects_checkov_would_drop_are_reported(tmp_path: Path) -> None:
+    manifest = (
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: 12345}\nspec:\n  containers: [{name: lab, image: x}]\n"
+        "---\n"
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: fine}\nspec:\n"
+        "  securityContext: {runAsNonRoot: true, runAsUser: 1000}\n  containers: [{name: lab, image: x}]\n"
+    )
+    (tmp_path / "pods.yaml").write_text(manifest, encoding="utf-8")
+    result = run_cli("scan", "pods.yaml", "--check", "CKV_AISEC_100", "-o", "json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert _errors(result) == [
+        "aisec-iac: error: pods.yaml: Pod 12345 is not scanned: Checkov skips it (name 12345 is invalid)"
+    ]
+    document = json.loads(result.stdout)
+    assert {record["resource"] for record in document["results"]["passed_checks"]} == {"Pod.default.fine"}
