@@ -8,7 +8,7 @@ Terraform resources use snake_case blocks (``container``, ``security_context``) 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from policies.model import Resource, Result, combine, first_block, passed, unknown
@@ -61,6 +61,9 @@ _SECURITY_CONTEXT_KEYS = {
 class Container:
     name: str
     security_context: dict[str, Any]
+    # What the container runs, with manifest keys: ``image``, ``command``, ``args`` and ``env`` (a list of
+    # ``{name, value, valueFrom}``), whichever the workload sets.
+    runs: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,9 @@ def _mapping(value: Any) -> dict[str, Any]:
     return dict(value) if isinstance(value, Mapping) else {}
 
 
+_RUN_KEYS = ("image", "command", "args", "env")
+
+
 def _manifest_containers(spec: Mapping[str, Any]) -> list[Container]:
     containers = []
     for key in ("initContainers", "containers"):
@@ -82,8 +88,34 @@ def _manifest_containers(spec: Mapping[str, Any]) -> list[Container]:
         for item in items if isinstance(items, list) else []:
             if isinstance(item, Mapping):
                 name = str(item.get("name", "(unnamed)"))
-                containers.append(Container(name, _mapping(item.get("securityContext"))))
+                runs = {run_key: item[run_key] for run_key in _RUN_KEYS if run_key in item}
+                containers.append(Container(name, _mapping(item.get("securityContext")), runs))
     return containers
+
+
+def _terraform_env(value: Any) -> Any:
+    """Terraform's ``env`` blocks (``name``, ``value``, ``value_from``) in the manifest's shape; a value that is
+    not a list of blocks (an unresolved expression) is passed on as it is."""
+    blocks = [value] if isinstance(value, Mapping) else value
+    if not isinstance(blocks, list):
+        return value
+    env = []
+    for block in blocks:
+        if not isinstance(block, Mapping):
+            env.append(block)
+            continue
+        item = {key: block[key] for key in ("name", "value") if key in block}
+        if block.get("value_from") not in (None, [], {}):
+            item["valueFrom"] = block["value_from"]
+        env.append(item)
+    return env
+
+
+def _terraform_runs(block: Mapping[str, Any]) -> dict[str, Any]:
+    runs = {key: block[key] for key in ("image", "command", "args") if key in block}
+    if "env" in block:
+        runs["env"] = _terraform_env(block["env"])
+    return runs
 
 
 def _terraform_security_context(block: Mapping[str, Any] | Any) -> dict[str, Any]:
@@ -103,7 +135,8 @@ def _terraform_pod_spec(resource: Resource, path: tuple[str, ...]) -> PodSpec | 
         blocks = value if isinstance(value, list) else [value] if isinstance(value, Mapping) else []
         for block in blocks:
             if isinstance(block, Mapping):
-                containers.append(Container(str(block.get("name", "(unnamed)")), _terraform_security_context(block)))
+                name = str(block.get("name", "(unnamed)"))
+                containers.append(Container(name, _terraform_security_context(block), _terraform_runs(block)))
     return PodSpec(_terraform_security_context(node), containers, incomplete=bool(resource.dynamic_blocks))
 
 
