@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from policies import __version__
 from policies.inputs import FRAMEWORKS, YAML_SUFFIXES, InputError, collect, is_dockerfile, manifest_documents
-from policies.scan import CHECKS_DIR, EXIT_INPUT_ERROR
+from policies.scan import CHECKS_DIR, EXIT_INPUT_ERROR, Unit
 
 if TYPE_CHECKING:
     from policies.catalog import Rule
@@ -111,6 +111,22 @@ def _write_report(text: str) -> int | None:
     return None
 
 
+def _show_progress(done: int, total: int, unit: Unit) -> None:
+    """One updating line on a terminal's stderr; never part of the report on stdout."""
+    where = unit.root or (unit.files[0] if len(unit.files) == 1 else f"{len(unit.files)} {unit.framework} files")
+    print(f"\raisec-iac: scanned {done}/{total} inputs ({where})\033[K", end="", file=sys.stderr, flush=True)
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of processes, got {text!r}")
+    return jobs
+
+
 def _scan(options: argparse.Namespace) -> int:
     try:
         frameworks = _frameworks(options.framework)
@@ -125,7 +141,10 @@ def _scan(options: argparse.Namespace) -> int:
     from policies.scan import quiet_checkov_logging, render, scan
 
     quiet_checkov_logging()
-    result = scan(inputs, checks, skip_checks)
+    progress = _show_progress if sys.stderr.isatty() else None
+    result = scan(inputs, checks, skip_checks, jobs=options.jobs, progress=progress)
+    if progress:
+        print(file=sys.stderr)
     for problem in result.problems:
         _error(problem.message)
     if inputs.empty and not result.problems:
@@ -259,6 +278,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME[,NAME]",
         help=f"scan only these kinds of input: {', '.join(FRAMEWORKS)} (default: all found)",
     )
+    scan.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="scan up to N inputs (modules, plans) at once, in processes of their own (default: the number of cores)",
+    )
     scan.set_defaults(handler=_scan)
 
     hook = commands.add_parser(
@@ -273,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
         include_builtin=False,
         soft_fail=False,
         framework=None,
+        jobs=os.cpu_count() or 1,
     )
 
     listing = commands.add_parser("list", help="print the rule catalog")

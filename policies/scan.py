@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,24 +246,70 @@ def _unstage(reports: list[Any], staged: dict[Path, _Staged]) -> None:
         ]
 
 
+def scan_unit(
+    unit: Unit, inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str]
+) -> tuple[list[Any], list[Problem]]:
+    """Stage (Terraform JSON, Pulumi JSON), scan and unstage one unit; runs in a worker process with --jobs."""
+    with _staged(unit, inputs) as (staged_unit, staged, staging_problems):
+        if staged_unit.root is None and not staged_unit.files:  # staging reported the only file as a problem
+            reports, unit_problems = [], []
+        else:
+            reports, unit_problems = run_unit(staged_unit, checks, skip_checks, inputs.excluded)
+        _unstage(reports, staged)
+    return reports, staging_problems + unit_problems
+
+
+Progress = Callable[[int, int, Unit], None]
+
+
+def _unit_results(
+    inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str], jobs: int, progress: Progress | None
+) -> Iterator[tuple[list[Any], list[Problem]]]:
+    """Each unit's results, in unit order whatever the number of processes (the report is deterministic)."""
+    todo = units(inputs)
+    workers = min(jobs, len(todo))
+    if workers <= 1:
+        results: Iterator[tuple[list[Any], list[Problem]]] = (
+            scan_unit(unit, inputs, checks, skip_checks) for unit in todo
+        )
+        for done, result in enumerate(results, 1):
+            if progress:
+                progress(done, len(todo), todo[done - 1])
+            yield result
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Forked workers inherit the imported runners instead of importing Checkov again (about 1 s each).
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    for framework in {unit.framework for unit in todo}:
+        _runner_class(framework)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        futures = [pool.submit(scan_unit, unit, inputs, checks, skip_checks) for unit in todo]
+        for done, future in enumerate(futures, 1):
+            result = future.result()
+            if progress:
+                progress(done, len(todo), todo[done - 1])
+            yield result
+
+
 def scan(
-    inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str], frameworks: Sequence[str] = FRAMEWORKS
+    inputs: ScanInputs,
+    checks: Sequence[str],
+    skip_checks: Sequence[str],
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> ScanResult:
-    """Scan every unit once and merge the reports per framework."""
+    """Scan every unit once (``jobs`` units at a time, in processes of their own) and merge the reports per
+    framework. Each unit is its own Checkov run, so connection rules see one configuration whatever ``jobs``."""
     from checkov.common.output.report import Report, merge_reports
 
     problems = list(inputs.problems)
-    by_framework: dict[str, list[tuple[Unit, Any]]] = {}
-    for original_unit in units(inputs):
-        with _staged(original_unit, inputs) as (unit, staged, staging_problems):
-            if unit.root is None and not unit.files:  # nothing left to scan once staging reported a problem
-                reports, unit_problems = [], []
-            else:
-                reports, unit_problems = run_unit(unit, checks, skip_checks, inputs.excluded)
-            _unstage(reports, staged)
-        problems += staging_problems + unit_problems
+    by_framework: dict[str, list[Any]] = {}
+    for reports, unit_problems in _unit_results(inputs, checks, skip_checks, jobs, progress):
+        problems += unit_problems
         for report in reports:
-            by_framework.setdefault(report.check_type, []).append((unit, report))
+            by_framework.setdefault(report.check_type, []).append(report)
             for path in report.parsing_errors:
                 problems.append(Problem(path, describe_unparsed(path), report.check_type))
 
@@ -271,11 +317,12 @@ def scan(
     for framework in sorted(by_framework, key=lambda name: FRAMEWORKS.index(name) if name in FRAMEWORKS else 99):
         parts = by_framework[framework]
         if len(parts) > 1:
-            for _, report in parts:
+            for report in parts:
                 _paths_from_cwd(report)
-        base = parts[0][1]
-        for _, report in parts[1:]:
+        base = parts[0]
+        for report in parts[1:]:
             merge_reports(base, report)
+        _sort_records(base)
         merged.append(base)
 
     # Inputs that never reached Checkov are shown as parsing errors of their framework's report.
@@ -291,6 +338,18 @@ def scan(
         reported.add(problem.path)
     merged.sort(key=lambda report: FRAMEWORKS.index(report.check_type) if report.check_type in FRAMEWORKS else 99)
     return ScanResult(merged, problems)
+
+
+def _record_order(record: Any) -> tuple[str, int, str, str]:
+    lines = record.file_line_range or [0]
+    return (record.file_path, lines[0] if isinstance(lines[0], int) else 0, record.resource, record.check_id)
+
+
+def _sort_records(report: Any) -> None:
+    """One order for the same findings: Checkov runs connection rules in threads, whose records arrive in
+    any order, and ``--jobs`` must not change the report."""
+    for records in (report.passed_checks, report.failed_checks, report.skipped_checks):
+        records.sort(key=_record_order)
 
 
 def _paths_from_cwd(report: Any) -> None:

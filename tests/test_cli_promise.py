@@ -400,3 +400,57 @@ def test_kubernetes_objects_checkov_would_drop_are_reported(tmp_path: Path) -> N
     ]
     document = json.loads(result.stdout)
     assert {record["resource"] for record in document["results"]["passed_checks"]} == {"Pod.default.fine"}
+
+
+# -- several processes -----------------------------------------------------------------------------------
+
+
+def test_jobs_give_the_report_of_a_serial_scan_byte_for_byte(tmp_path: Path) -> None:
+    for index in range(4):
+        module = _module(tmp_path / f"m{index}", f"key_{index}")
+        # A bucket and its settings in each module: connection rules judge each module on its own.
+        (module / "bucket.tf").write_text(
+            f'resource "aws_s3_bucket" "data_{index}" {{\n  bucket = "training-data-{index}"\n}}\n', encoding="utf-8"
+        )
+    (tmp_path / "m0" / "Dockerfile").write_text("FROM python:3.11-slim\n", encoding="utf-8")
+    serial = run_cli("scan", "m0", "m1", "m2", "m3", "--jobs", "1", "-o", "json", cwd=tmp_path)
+    parallel = run_cli("scan", "m0", "m1", "m2", "m3", "--jobs", "3", "-o", "json", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 1
+    assert parallel.stdout == serial.stdout
+    bad = run_cli("scan", "m0", "--jobs", "0", cwd=tmp_path)
+    assert bad.returncode == 2 and "expected a positive number of processes" in bad.stderr
+
+
+def test_progress_goes_to_a_terminal_never_into_the_report(tmp_path: Path) -> None:
+    import pty
+    import shutil
+    import sys
+
+    _module(tmp_path / "a", "first")
+    _module(tmp_path / "b", "second")
+    executable = shutil.which("aisec-iac", path=str(Path(sys.executable).parent))
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [executable, "scan", "a", "b", "--jobs", "1", "-o", "json"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=300,
+        )
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert result.returncode == 1
+    json.loads(result.stdout)  # the report alone
+    assert b"scanned 2/2 inputs" in shown
+    assert b"scanned" not in result.stdout
