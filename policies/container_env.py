@@ -1,0 +1,83 @@
+"""The environment, command and image of AI containers and functions, read in one shape for every engine.
+
+Environments become lists of ``(name, value)`` pairs, or the ``Result`` to give when they cannot be read:
+SageMaker model containers and Lambda functions hold a map, ECS container definitions a list of
+``{name, value}`` (``secrets`` are references and are not read), Kubernetes containers a list of
+``{name, value}`` or ``{name, valueFrom}`` (a ``valueFrom`` value is set at run time: a reference).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from policies.model import (
+    KNOWN_AFTER_APPLY,
+    Resource,
+    Result,
+    blocks_of,
+    is_reference,
+    is_unresolved,
+    is_unset,
+    unknown,
+)
+
+Pairs = list[tuple[Any, Any]]
+
+
+def map_pairs(value: Any, where: str) -> Pairs | Result:
+    """A map attribute (``environment``, ``variables``): its pairs; an empty list when unset."""
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], Mapping):
+        value = value[0]
+    if is_unset(value):
+        return []
+    if isinstance(value, Mapping):
+        return list(value.items())
+    if is_unresolved(value) or is_reference(value):
+        return unknown(f"{where}: the environment is not known at plan time ({value})")
+    return unknown(f"{where}: the environment is not a map ({type(value).__name__})")
+
+
+def list_pairs(value: Any, where: str, reference_key: str | None = None) -> Pairs | Result:
+    """A list of ``{name, value}`` objects; an item with ``reference_key`` (``valueFrom``) is a reference."""
+    if is_unset(value):
+        return []
+    if isinstance(value, Mapping):
+        value = [value]
+    if not isinstance(value, list):
+        if is_unresolved(value) or is_reference(value):
+            return unknown(f"{where}: the environment is not known at plan time ({value})")
+        return unknown(f"{where}: the environment is not a list ({type(value).__name__})")
+    pairs: Pairs = []
+    for item in value:
+        if not isinstance(item, Mapping):
+            if is_unresolved(item):
+                return unknown(f"{where}: part of the environment is not known at plan time ({item})")
+            continue
+        if reference_key and not is_unset(item.get(reference_key)):
+            pairs.append((item.get("name"), KNOWN_AFTER_APPLY))
+        else:
+            pairs.append((item.get("name"), item.get("value")))
+    return pairs
+
+
+def command_words(value: Any) -> list[Any]:
+    """A command or argument list as words: a string is one word, a list its items."""
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+def sagemaker_model_containers(resource: Resource) -> list[tuple[str, dict[str, Any]]]:
+    """``aws_sagemaker_model``'s containers: ``primary_container`` and every ``container`` block, with labels."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    for block in blocks_of(resource.attrs, "primary_container"):
+        found.append(("primary_container", block))
+    containers = blocks_of(resource.attrs, "container")
+    for number, block in enumerate(containers, start=1):
+        hostname = block.get("container_hostname")
+        label = f"container {hostname!r}" if isinstance(hostname, str) and hostname else f"container #{number}"
+        found.append((label, block))
+    return found

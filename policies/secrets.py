@@ -1,0 +1,107 @@
+"""Literal credentials in the environment of AI containers and functions: one home for the judgment.
+
+A variable holds a literal secret when its value is shaped like a well-known provider's credential (whatever
+the variable's name), or when its name says it carries one (``*_TOKEN``, ``*_API_KEY``, ``*_SECRET``,
+``*_PASSWORD``, ``*_PRIVATE_KEY``, ``*_SECRET_ACCESS_KEY``...: ``HF_TOKEN``, ``HUGGING_FACE_HUB_TOKEN``,
+``OPENAI_API_KEY``, ``WANDB_API_KEY``, ``ANTHROPIC_API_KEY``, ``AWS_SECRET_ACCESS_KEY``) and its value is
+literal text. Not literal: an ARN of a Secrets Manager secret, SSM parameter or KMS key, a CloudFormation
+``{{resolve:...}}``, a path or SSM parameter name (``/prod/hf-token``), a runtime expansion (``$(VAR)``,
+``${VAR}``, ``$VAR``), a number or a boolean, and a reference to another resource. A value the engine could
+not resolve (``var.token``) is unknown.
+
+Reasons name the variable and the kind of credential, never the value: a finding is printed, logged and
+stored where the secret must not go. ``secret_values`` gives the values to mask where an engine echoes source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from policies.model import Result, failed, is_reference, is_unresolved, passed, unknown
+
+# Value shapes of well-known providers' credentials.
+VALUE_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("an AWS access key ID", re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}(?![A-Z0-9])")),
+    ("a Hugging Face token", re.compile(r"(?<![A-Za-z0-9_])hf_[A-Za-z0-9]{30,}")),
+    ("an Anthropic API key", re.compile(r"(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,}")),
+    ("an OpenAI API key", re.compile(r"(?<![A-Za-z0-9_-])sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
+    ("a GitHub token", re.compile(r"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})")),
+    ("a Slack token", re.compile(r"(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,}")),
+    ("a Google API key", re.compile(r"(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}")),
+    ("a Groq API key", re.compile(r"(?<![A-Za-z0-9_])gsk_[A-Za-z0-9]{40,}")),
+    ("a Replicate API token", re.compile(r"(?<![A-Za-z0-9_])r8_[A-Za-z0-9]{30,}")),
+    ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")),
+)
+
+# Names that carry credentials, by their last words.
+_CREDENTIAL_NAME = re.compile(
+    r"(?:^|_)(?:TOKEN|API_?KEY|SECRET|SECRET_?KEY|SECRET_ACCESS_KEY|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY"
+    r"|ACCESS_TOKEN|AUTH_TOKEN|CLIENT_SECRET)$"
+)
+# Tokenizer settings named *_TOKEN hold special tokens such as "</s>", not credentials.
+_SPECIAL_TOKEN_NAME = re.compile(r"(?:^|_)(?:BOS|EOS|PAD|UNK|SEP|CLS|MASK|START|END|STOP|SPECIAL)_TOKEN$")
+_NOT_LITERAL = re.compile(
+    r"^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|\{\{resolve:|/|\$\(|\$\{|\$[A-Za-z_][A-Za-z0-9_]*$)"
+)
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def is_credential_name(name: Any) -> bool:
+    if not isinstance(name, str):
+        return False
+    upper = name.strip().upper().replace("-", "_")
+    return bool(_CREDENTIAL_NAME.search(upper)) and not _SPECIAL_TOKEN_NAME.search(upper)
+
+
+def value_shape(value: Any) -> str | None:
+    """What kind of well-known credential ``value`` contains, or ``None``."""
+    if not isinstance(value, str):
+        return None
+    for label, pattern in VALUE_SHAPES:
+        if pattern.search(value):
+            return label
+    return None
+
+
+def _is_literal_text(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    text = value.strip().strip("\"'")
+    if not text or text.lower() in ("true", "false", "null", "none") or _NUMBER.match(text):
+        return False
+    return not _NOT_LITERAL.match(text)
+
+
+def literal_secret(name: Any, value: Any) -> str | None:
+    """Why ``name=value`` is a literal credential (without the value), or ``None`` when it is not one."""
+    label = name.strip() if isinstance(name, str) and name.strip() else "a variable"
+    shape = value_shape(value)
+    if shape:
+        return f"{label} holds {shape}"
+    if is_credential_name(name) and not is_unresolved(value) and not is_reference(value) and _is_literal_text(value):
+        return f"{label} is named like a credential and holds literal text"
+    return None
+
+
+def judge_variable(name: Any, value: Any, where: str) -> Result | None:
+    """The verdict for one variable: FAIL for a literal credential, UNKNOWN for a credential-named variable whose
+    value is not known, PASS for a credential-named variable that holds a reference; ``None`` otherwise."""
+    reason = literal_secret(name, value)
+    if reason:
+        return failed(f"{where}: {reason}; keep it in Secrets Manager or SSM and pass a reference")
+    if not is_credential_name(name):
+        return None
+    if is_unresolved(value):
+        return unknown(f"{where}: {name.strip()} comes from an expression not known at plan time")
+    return passed(f"{where}: {name.strip()} holds no literal credential")
+
+
+def judge_variables(pairs: Iterable[tuple[Any, Any]], where: str) -> list[Result]:
+    return [result for name, value in pairs if (result := judge_variable(name, value, where)) is not None]
+
+
+def secret_values(pairs: Iterable[tuple[Any, Any]]) -> list[str]:
+    """The values of the literal credentials among ``pairs`` (for engines to mask, never to print)."""
+    return [value for name, value in pairs if isinstance(value, str) and literal_secret(name, value)]
