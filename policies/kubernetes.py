@@ -8,10 +8,10 @@ Terraform resources use snake_case blocks (``container``, ``security_context``) 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from policies.model import Resource, Result, combine, first_block, passed, unknown
+from policies.model import Resource, Result, Verdict, combine, first_block, passed, unknown
 
 # Where the pod template sits, as a path of keys from the top of the object.
 MANIFEST_POD_SPEC_PATHS: dict[str, tuple[str, ...]] = {
@@ -64,6 +64,9 @@ class Container:
     # What the container runs, with manifest keys: ``image``, ``command``, ``args`` and ``env`` (a list of
     # ``{name, value, valueFrom}``), whichever the workload sets.
     runs: dict[str, Any] = field(default_factory=dict)
+    # Who completes the settings this container leaves unset (a KServe predictor's framework container is merged
+    # with its ServingRuntime's container); empty when nothing does.
+    defaults_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,16 +158,123 @@ def pod_spec(resource: Resource) -> PodSpec | None:
     return PodSpec(_mapping(node.get("securityContext")), _manifest_containers(node))
 
 
+# -- AI platforms' custom resources ------------------------------------------------------------------------
+# KubeRay, KServe and Kubeflow objects hold one or more pod templates. Each entry is (label, path): a ``*`` step
+# walks a list (its items are labelled by ``groupName`` or position); the label prefixes container names.
+_RAY_CLUSTER_TEMPLATES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("head", ("headGroupSpec", "template", "spec")),
+    ("worker group", ("workerGroupSpecs", "*", "template", "spec")),
+)
+CRD_POD_SPEC_PATHS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "RayCluster": tuple((label, ("spec", *path)) for label, path in _RAY_CLUSTER_TEMPLATES),
+    "RayJob": (
+        *((label, ("spec", "rayClusterSpec", *path)) for label, path in _RAY_CLUSTER_TEMPLATES),
+        ("submitter", ("spec", "submitterPodTemplate", "spec")),
+    ),
+    "RayService": tuple((label, ("spec", "rayClusterConfig", *path)) for label, path in _RAY_CLUSTER_TEMPLATES),
+    "Notebook": (("notebook", ("spec", "template", "spec")),),
+    # KServe components inline a pod spec (containers, initContainers, securityContext, ...).
+    "InferenceService": (
+        ("predictor", ("spec", "predictor")),
+        ("predictor workers", ("spec", "predictor", "workerSpec")),
+        ("transformer", ("spec", "transformer")),
+        ("explainer", ("spec", "explainer")),
+    ),
+}
+AI_PLATFORM_KINDS = tuple(CRD_POD_SPEC_PATHS)
+
+# KServe's framework specs of a predictor (and the ART explainer): each is one container (``kserve-container``)
+# that KServe merges with the container of the ServingRuntime it selects.
+KSERVE_FRAMEWORK_KEYS = {
+    "predictor": (
+        "model",
+        "sklearn",
+        "xgboost",
+        "tensorflow",
+        "pytorch",
+        "triton",
+        "onnx",
+        "huggingface",
+        "pmml",
+        "lightgbm",
+        "paddle",
+    ),
+    "explainer": ("art",),
+}
+SERVING_RUNTIME = "its ServingRuntime's container"
+
+
+def _walk(node: Any, path: tuple[str, ...], label: str) -> list[tuple[str, Mapping[str, Any]]]:
+    if not path:
+        return [(label, node)] if isinstance(node, Mapping) else []
+    key, rest = path[0], path[1:]
+    if key != "*":
+        return _walk(node.get(key) if isinstance(node, Mapping) else None, rest, label)
+    found = []
+    for position, item in enumerate(node if isinstance(node, list) else []):
+        name = item.get("groupName") if isinstance(item, Mapping) else None
+        found.extend(_walk(item, rest, f"{label} {name if isinstance(name, str) else position}"))
+    return found
+
+
+def _crd_pod_specs(resource: Resource) -> list[PodSpec]:
+    specs = []
+    for label, path in CRD_POD_SPEC_PATHS[resource.type]:
+        for where, node in _walk(resource.attrs, path, label):
+            containers = [
+                Container(f"{where}/{c.name}", c.security_context, c.runs) for c in _manifest_containers(node)
+            ]
+            for key in KSERVE_FRAMEWORK_KEYS.get(where, ()) if resource.type == "InferenceService" else ():
+                item = node.get(key)
+                if isinstance(item, Mapping):
+                    runs = {run_key: item[run_key] for run_key in _RUN_KEYS if run_key in item}
+                    context = _mapping(item.get("securityContext"))
+                    containers.append(Container(f"{where}/{key}", context, runs, defaults_from=SERVING_RUNTIME))
+            if containers or where != "predictor workers":
+                specs.append(PodSpec(_mapping(node.get("securityContext")), containers))
+    return specs
+
+
+def pod_specs(resource: Resource) -> list[PodSpec] | None:
+    """Every pod spec of a workload: one for built-in workloads and Terraform resources, one per template for
+    the AI platforms' custom resources (KubeRay head and worker groups, KServe components, Kubeflow notebooks);
+    ``None`` when none can be found."""
+    if resource.type in CRD_POD_SPEC_PATHS:
+        return _crd_pod_specs(resource) or None
+    spec = pod_spec(resource)
+    return None if spec is None else [spec]
+
+
+# The settings a ServingRuntime's container may supply, at their compliant values: a container that fails only
+# for want of them gets no verdict, since the runtime may set them.
+_RUNTIME_MAY_SET = {"runAsNonRoot": True, "allowPrivilegeEscalation": False, "privileged": False}
+
+
+def _judge_one(
+    container: Container, pod_context: dict[str, Any], judge: Callable[[Container, dict[str, Any]], Result]
+) -> Result:
+    result = judge(container, pod_context)
+    if result.verdict is not Verdict.FAIL or not container.defaults_from:
+        return result
+    completed = replace(container, security_context={**_RUNTIME_MAY_SET, **container.security_context})
+    if judge(completed, pod_context).verdict is Verdict.FAIL:
+        return result
+    return unknown(f"{result.reason}, unless {container.defaults_from} sets it")
+
+
 def judge_containers(resource: Resource, judge: Callable[[Container, dict[str, Any]], Result]) -> Result:
     """Judge every container of a workload with ``judge(container, pod_security_context)``; any FAIL wins.
 
     A workload whose pod spec or containers cannot be found gets no verdict.
     """
-    spec = pod_spec(resource)
-    if spec is None:
+    specs = pod_specs(resource)
+    if specs is None:
         return unknown("no pod spec found")
-    if not spec.containers:
-        if spec.incomplete:
-            return unknown("containers are written as dynamic blocks")
-        return unknown("the pod spec lists no containers")
-    return combine([judge(container, spec.security_context) for container in spec.containers], passed("no containers"))
+    results = []
+    for spec in specs:
+        if not spec.containers:
+            if spec.incomplete:
+                return unknown("containers are written as dynamic blocks")
+            return unknown("the pod spec lists no containers")
+        results.extend(_judge_one(container, spec.security_context, judge) for container in spec.containers)
+    return combine(results, passed("no containers"))

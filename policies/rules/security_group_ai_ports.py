@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 from typing import Any
 
+from policies.ai_ports import AI_TOOL_PORTS
 from policies.model import (
     Resource,
     Result,
@@ -18,25 +19,6 @@ from policies.model import (
     passed,
     unknown,
 )
-
-# Ports of AI tooling that must never face the internet, and the tool that listens there by default.
-AI_TOOL_PORTS: dict[int, str] = {
-    5000: "MLflow tracking server",
-    6006: "TensorBoard",
-    6379: "Ray GCS (Redis protocol)",
-    7860: "Gradio",
-    8000: "model server HTTP (vLLM, Triton)",
-    8001: "Triton gRPC",
-    8002: "Triton metrics",
-    8080: "TorchServe inference",
-    8081: "TorchServe management",
-    8082: "TorchServe metrics",
-    8265: "Ray dashboard",
-    8501: "Streamlit",
-    8888: "Jupyter",
-    10001: "Ray client server",
-    11434: "Ollama",
-}
 
 ALL_PROTOCOLS = ("-1", "all")
 TCP = ("tcp", "6")
