@@ -58,6 +58,8 @@ class ScanInputs:
     plan_files: list[Path] = field(default_factory=list)
     manifests: list[Path] = field(default_factory=list)
     dockerfiles: list[Path] = field(default_factory=list)
+    # The directory input each Dockerfile was found in: Checkov names a Dockerfile relative to it.
+    dockerfile_roots: dict[Path, Path] = field(default_factory=dict)
     # Pulumi documents among the plan files: the scan turns them into Terraform plans.
     pulumi_files: list[Path] = field(default_factory=list)
     # Terraform JSON syntax files among the Terraform inputs: Checkov does not read them, the scan converts them.
@@ -451,6 +453,7 @@ def _add_directory(directory: Path, found: ScanInputs, frameworks: set[str], raw
                 found.problems.append(Problem(str(path), str(error), "dockerfile"))
                 continue
             found.dockerfiles.append(path)
+            found.dockerfile_roots[path.absolute()] = directory.absolute()
     if has_terraform and "terraform" in frameworks:
         found.terraform_dirs.append(directory)
     elif has_terraform:

@@ -104,7 +104,7 @@ def run_unit(
     try:
         report = _runner_class(unit.framework)().run(
             root_folder=str(unit.root.absolute()) if unit.root else None,
-            files=[str(path.absolute()) for path in unit.files] or None,
+            files=[str(path) for path in unit.files] or None,  # as given, as `checkov -f` names them
             external_checks_dir=[str(CHECKS_DIR)],
             runner_filter=runner_filter,
         )
@@ -309,6 +309,8 @@ def scan(
     for reports, unit_problems in _unit_results(inputs, checks, skip_checks, jobs, progress):
         problems += unit_problems
         for report in reports:
+            if report.check_type == "dockerfile":
+                _dockerfiles_from_their_directory(report, inputs.dockerfile_roots)
             by_framework.setdefault(report.check_type, []).append(report)
             for path in report.parsing_errors:
                 problems.append(Problem(path, describe_unparsed(path), report.check_type))
@@ -338,6 +340,17 @@ def scan(
         reported.add(problem.path)
     merged.sort(key=lambda report: FRAMEWORKS.index(report.check_type) if report.check_type in FRAMEWORKS else 99)
     return ScanResult(merged, problems)
+
+
+def _dockerfiles_from_their_directory(report: Any, roots: dict[Path, Path]) -> None:
+    """Name a Dockerfile found in a scanned directory as ``checkov -d`` does: relative to that directory
+    (``/docker/Dockerfile``, resource ``/docker/Dockerfile.``)."""
+    for record in (*report.passed_checks, *report.failed_checks, *report.skipped_checks):
+        absolute = Path(record.file_abs_path)
+        root = roots.get(absolute)
+        if root is not None:
+            record.file_path = "/" + absolute.relative_to(root).as_posix()
+            record.resource = f"{record.file_path}."
 
 
 def _record_order(record: Any) -> tuple[str, int, str, str]:
