@@ -241,6 +241,12 @@ def _overlaps(_: argparse.Namespace) -> int:
     return 0
 
 
+def _report(options: argparse.Namespace) -> int:
+    from policies.report import run_report
+
+    return run_report(options.scan_json, options.format, options.output, options.max_findings)
+
+
 def _checks_dir(_: argparse.Namespace) -> int:
     print(CHECKS_DIR)
     return 0
@@ -301,6 +307,21 @@ def build_parser() -> argparse.ArgumentParser:
         framework=None,
         jobs=os.cpu_count() or 1,
     )
+
+    report = commands.add_parser(
+        "report", help="turn the JSON of `aisec-iac scan -o json` into a Markdown summary or an HTML page"
+    )
+    report.add_argument("scan_json", metavar="SCAN_JSON", help="the scan's JSON report, or - for standard input")
+    report.add_argument("-f", "--format", choices=("markdown", "html"), default="markdown", help="(default: markdown)")
+    report.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    report.add_argument(
+        "--max-findings",
+        type=int,
+        default=30,
+        metavar="N",
+        help="list at most N failed findings in the Markdown summary (default: 30); the HTML page lists all",
+    )
+    report.set_defaults(handler=_report)
 
     listing = commands.add_parser("list", help="print the rule catalog")
     listing.add_argument("-o", "--output", choices=("table", "json"), default="table")
