@@ -158,6 +158,18 @@ def pod_spec(resource: Resource) -> PodSpec | None:
     return PodSpec(_mapping(node.get("securityContext")), _manifest_containers(node))
 
 
+def annotations(metadata: Any) -> dict[str, Any]:
+    """An object's ``metadata.annotations`` as one mapping. Checkov's kubernetes runner, reading skip comments,
+    turns the mapping into a list holding it (``force_list``) before checks run: both shapes are accepted."""
+    value = metadata.get("annotations") if isinstance(metadata, Mapping) else None
+    items = value if isinstance(value, list) else [value]
+    merged: dict[str, Any] = {}
+    for item in items:
+        if isinstance(item, Mapping):
+            merged.update(item)
+    return merged
+
+
 # -- AI platforms' custom resources ------------------------------------------------------------------------
 # KubeRay, KServe and Kubeflow objects hold one or more pod templates. Each entry is (label, path): a ``*`` step
 # walks a list (its items are labelled by ``groupName`` or position); the label prefixes container names.
