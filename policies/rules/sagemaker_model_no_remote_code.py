@@ -1,0 +1,22 @@
+"""CKV_AISEC_130: a SageMaker model's containers do not run Python code shipped with the model."""
+
+from __future__ import annotations
+
+from policies.container_env import map_pairs, sagemaker_model_containers
+from policies.ecs import fold
+from policies.model import Resource, Result, passed, unknown
+from policies.supply_chain import remote_code_in_environment
+
+
+def evaluate(resource: Resource) -> Result:
+    containers = sagemaker_model_containers(resource)
+    if not containers:
+        return unknown("the model has no primary_container or container block to judge")
+    results: list[Result] = []
+    for label, container in containers:
+        pairs = map_pairs(container.get("environment"), label)
+        if isinstance(pairs, Result):
+            results.append(pairs)
+        else:
+            results.extend(remote_code_in_environment(pairs, label))
+    return fold(results, passed("no container's environment turns on trust_remote_code"))
