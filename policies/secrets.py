@@ -105,3 +105,13 @@ def judge_variables(pairs: Iterable[tuple[Any, Any]], where: str) -> list[Result
 def secret_values(pairs: Iterable[tuple[Any, Any]]) -> list[str]:
     """The values of the literal credentials among ``pairs`` (for engines to mask, never to print)."""
     return [value for name, value in pairs if isinstance(value, str) and literal_secret(name, value)]
+
+
+def judge_text(words: Iterable[Any], where: str) -> list[Result]:
+    """FAIL for each word of a command or script that holds a well-known provider's credential."""
+    results = []
+    for word in words:
+        shape = value_shape(word)
+        if shape:
+            results.append(failed(f"{where} holds {shape}; keep it in Secrets Manager or SSM and pass a reference"))
+    return results

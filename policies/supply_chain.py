@@ -185,3 +185,16 @@ def hub_model_variable(name: Any, value: Any, where: str) -> Result | None:
     if not _HUB_REPOSITORY.match(text) or (bare and name.upper() == "MODEL_ID"):
         return unknown(f"{where}: {name}={text} is not a Hugging Face Hub repository ID")
     return failed(f"{where}: {name}={text} downloads the model's weights from the Hugging Face Hub at start-up")
+
+
+def remote_code_in_environment(pairs: Iterable[tuple[Any, Any]], where: str) -> list[Result]:
+    """The verdicts for an environment: each remote-code switch, and each literal value that is itself a command
+    line holding one (``VLLM_ARGS="--trust-remote-code"``)."""
+    results: list[Result] = []
+    for name, value in pairs:
+        result = remote_code_variable(name, value, where)
+        if result is None and isinstance(value, str) and not is_unresolved(value):
+            result = remote_code_in_command([value], f"{where}: {name}")
+        if result is not None:
+            results.append(result)
+    return results
