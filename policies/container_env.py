@@ -24,6 +24,20 @@ from policies.model import (
 
 Pairs = list[tuple[Any, Any]]
 
+# Checkov reads a map of a plan JSON file as a block: each value wrapped in a list, and its position recorded
+# under __startline__, __endline__, start_line and end_line.
+_POSITION_KEYS = ("start_line", "end_line")
+
+
+def _is_position(mapping: Mapping[Any, Any], key: Any) -> bool:
+    if not isinstance(key, str):
+        return False
+    return (key.startswith("__") and key.endswith("__")) or (key in _POSITION_KEYS and "__startline__" in mapping)
+
+
+def _unwrapped(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
 
 def map_pairs(value: Any, where: str) -> Pairs | Result:
     """A map attribute (``environment``, ``variables``): its pairs; an empty list when unset."""
@@ -32,7 +46,7 @@ def map_pairs(value: Any, where: str) -> Pairs | Result:
     if is_unset(value):
         return []
     if isinstance(value, Mapping):
-        return list(value.items())
+        return [(name, _unwrapped(item)) for name, item in value.items() if not _is_position(value, name)]
     if is_unresolved(value) or is_reference(value):
         return unknown(f"{where}: the environment is not known at plan time ({value})")
     return unknown(f"{where}: the environment is not a map ({type(value).__name__})")
