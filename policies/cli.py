@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from policies import __version__
 from policies.inputs import FRAMEWORKS, YAML_SUFFIXES, InputError, collect, is_dockerfile, manifest_documents
-from policies.scan import CHECKS_DIR, EXIT_INPUT_ERROR, Unit
+from policies.scan import CHECKS_DIR, EXIT_INPUT_ERROR, SEVERITIES, Unit
 
 if TYPE_CHECKING:
     from policies.catalog import Rule
@@ -145,12 +145,14 @@ def _scan(options: argparse.Namespace) -> int:
     result = scan(inputs, checks, skip_checks, jobs=options.jobs, progress=progress)
     if progress:
         print(file=sys.stderr)
+    if options.min_severity:
+        result.keep_severities(options.min_severity)
     for problem in result.problems:
         _error(problem.message)
     if inputs.empty and not result.problems:
         _error("nothing to scan")
         return EXIT_USAGE
-    return _write_report(render(result, options.output)) or result.exit_code(options.soft_fail)
+    return _write_report(render(result, options.output)) or result.exit_code(options.soft_fail, options.fail_on)
 
 
 # -- pre-commit ----------------------------------------------------------------------------------------
@@ -233,6 +235,18 @@ def _rule_summary(rule: Rule) -> dict[str, object]:
     return {key: getattr(rule, key) for key in SUMMARY_FIELDS}
 
 
+def _explain(options: argparse.Namespace) -> int:
+    from policies.catalog import load_catalog
+    from policies.docs import rule_section
+
+    rules = {rule.id: rule for rule in load_catalog()}
+    rule = rules.get(options.rule_id.upper())
+    if rule is None:
+        _error(f"{options.rule_id}: no such rule; `aisec-iac list` shows them")
+        return EXIT_USAGE
+    return _write_report(rule_section(rule) + "\n") or 0
+
+
 def _overlaps(_: argparse.Namespace) -> int:
     from policies.catalog import load_catalog
 
@@ -279,6 +293,18 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--include-builtin", action="store_true", help="also run Checkov's built-in checks")
     scan.add_argument("--soft-fail", action="store_true", help="exit 0 even when checks fail")
     scan.add_argument(
+        "--min-severity",
+        choices=SEVERITIES,
+        type=str.upper,
+        help="report only findings of this severity or higher (checks without a severity are always reported)",
+    )
+    scan.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        type=str.upper,
+        help="exit 1 only for a failed check of this severity or higher (default: any failed check)",
+    )
+    scan.add_argument(
         "--framework",
         action="append",
         metavar="NAME[,NAME]",
@@ -306,6 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
         soft_fail=False,
         framework=None,
         jobs=os.cpu_count() or 1,
+        min_severity=None,
+        fail_on=None,
     )
 
     report = commands.add_parser(
@@ -326,6 +354,12 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="print the rule catalog")
     listing.add_argument("-o", "--output", choices=("table", "json"), default="table")
     listing.set_defaults(handler=_list)
+
+    explain = commands.add_parser(
+        "explain", help="print a rule's description, the frameworks it serves and how to fix a finding"
+    )
+    explain.add_argument("rule_id", metavar="RULE_ID")
+    explain.set_defaults(handler=_explain)
 
     overlaps = commands.add_parser(
         "overlaps", help="print the Checkov built-in checks the pack covers, for checkov --skip-check"

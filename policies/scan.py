@@ -52,14 +52,36 @@ class ScanResult:
     reports: list[Any]  # checkov.common.output.report.Report, one per framework, in FRAMEWORKS order
     problems: list[Problem] = field(default_factory=list)
 
-    @property
-    def failed(self) -> bool:
-        return any(report.failed_checks for report in self.reports)
+    def failed(self, at_least: str | None = None) -> bool:
+        """Whether a check failed (of ``at_least`` that severity; a check without one always counts)."""
+        return any(
+            at_least is None or severity_rank(record) >= SEVERITIES.index(at_least)
+            for report in self.reports
+            for record in report.failed_checks
+        )
 
-    def exit_code(self, soft_fail: bool) -> int:
+    def exit_code(self, soft_fail: bool, fail_on: str | None = None) -> int:
         if self.problems:
             return EXIT_INPUT_ERROR
-        return EXIT_FAILED if self.failed and not soft_fail else EXIT_PASSED
+        return EXIT_FAILED if self.failed(fail_on) and not soft_fail else EXIT_PASSED
+
+    def keep_severities(self, minimum: str) -> None:
+        """Drop the records of checks below ``minimum`` severity (those without a severity stay)."""
+        floor = SEVERITIES.index(minimum)
+        for report in self.reports:
+            for records in (report.passed_checks, report.failed_checks, report.skipped_checks):
+                records[:] = [record for record in records if severity_rank(record) >= floor]
+
+
+SEVERITIES = ("LOW", "MEDIUM", "HIGH", "CRITICAL")
+
+
+def severity_rank(record: Any) -> int:
+    """A record's place in ``SEVERITIES``; a check without a severity (Checkov's built-ins without a platform
+    key) ranks above all, so that a threshold never hides it."""
+    severity = getattr(record, "severity", None)
+    name = getattr(severity, "name", severity)
+    return SEVERITIES.index(name.upper()) if isinstance(name, str) and name.upper() in SEVERITIES else len(SEVERITIES)
 
 
 def units(inputs: ScanInputs) -> list[Unit]:
@@ -430,22 +452,9 @@ def _render_json(result: ScanResult) -> str:
 
 
 def _render_sarif(result: ScanResult) -> str:
-    from checkov.common.output.sarif import Sarif
-    from checkov.common.util.json_utils import CustomJSONEncoder
+    from policies.sarif import sarif_document
 
-    sarif = Sarif(reports=[report for report in result.reports if not report.is_empty()], tool="Checkov").json
-    if result.problems:
-        notifications = [
-            {
-                "level": "error",
-                "message": {"text": problem.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(problem.path).as_posix()}}}],
-            }
-            for problem in result.problems
-        ]
-        for run in sarif.get("runs", []):
-            run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
-    return json.dumps(sarif, indent=4, cls=CustomJSONEncoder) + "\n"
+    return json.dumps(sarif_document(result.reports, result.problems), indent=4) + "\n"
 
 
 def _render_junit(result: ScanResult) -> str:
