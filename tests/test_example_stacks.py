@@ -105,7 +105,11 @@ INSECURE_PLATFORM_MANIFEST_FINDINGS = {
     (rule_id, "Deployment.inference.vllm")
     for rule_id in ("CKV_AISEC_100", "CKV_AISEC_101", "CKV_AISEC_102", "CKV_AISEC_103")
 }
-INSECURE_PLATFORM_DOCKERFILE_FINDINGS = {("CKV_AISEC_104", "docker/Dockerfile")}
+INSECURE_PLATFORM_DOCKERFILE_FINDINGS = {
+    ("CKV_AISEC_104", "docker/Dockerfile"),
+    ("CKV_AISEC_133", "docker/Dockerfile"),
+    ("CKV_AISEC_137", "docker/Dockerfile"),
+}
 
 
 def failed(findings: set[Finding]) -> set[tuple[str, str]]:
