@@ -81,6 +81,30 @@ def check_selection(options: argparse.Namespace) -> tuple[list[str], list[str]]:
     return selected, []
 
 
+def _check_baseline(path: str | None) -> None:
+    """A baseline must be readable and in Checkov's shape before anything is scanned."""
+    if not path:
+        return
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise UsageError(f"{path}: not a readable baseline file ({error})") from error
+    entries = document.get("failed_checks") if isinstance(document, dict) else None
+    well_formed = isinstance(entries, list) and all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("findings"), list)
+        and all(
+            isinstance(finding, dict)
+            and isinstance(finding.get("resource"), str)
+            and isinstance(finding.get("check_ids"), list)
+            for finding in entry["findings"]
+        )
+        for entry in entries
+    )
+    if not well_formed:
+        raise UsageError(f"{path}: not a baseline file (expected what --create-baseline writes)")
+
+
 def _frameworks(text: str | None) -> list[str]:
     if not text:
         return list(FRAMEWORKS)
@@ -131,6 +155,7 @@ def _scan(options: argparse.Namespace) -> int:
     try:
         frameworks = _frameworks(options.framework)
         checks, skip_checks = check_selection(options)
+        _check_baseline(options.baseline)
     except UsageError as error:
         _error(str(error))
         return EXIT_USAGE
@@ -145,6 +170,10 @@ def _scan(options: argparse.Namespace) -> int:
     result = scan(inputs, checks, skip_checks, jobs=options.jobs, progress=progress)
     if progress:
         print(file=sys.stderr)
+    if options.create_baseline:
+        result.write_baseline(options.create_baseline)
+    if options.baseline:
+        result.apply_baseline(options.baseline)
     if options.min_severity:
         result.keep_severities(options.min_severity)
     for problem in result.problems:
@@ -293,6 +322,16 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--include-builtin", action="store_true", help="also run Checkov's built-in checks")
     scan.add_argument("--soft-fail", action="store_true", help="exit 0 even when checks fail")
     scan.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report findings recorded in this baseline (see --create-baseline) as skipped, not failed",
+    )
+    scan.add_argument(
+        "--create-baseline",
+        metavar="FILE",
+        help="write every failed check of this scan to FILE, Checkov's baseline format, to adopt the pack gradually",
+    )
+    scan.add_argument(
         "--min-severity",
         choices=SEVERITIES,
         type=str.upper,
@@ -334,6 +373,8 @@ def build_parser() -> argparse.ArgumentParser:
         jobs=os.cpu_count() or 1,
         min_severity=None,
         fail_on=None,
+        baseline=None,
+        create_baseline=None,
     )
 
     report = commands.add_parser(

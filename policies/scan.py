@@ -65,6 +65,23 @@ class ScanResult:
             return EXIT_INPUT_ERROR
         return EXIT_FAILED if self.failed(fail_on) and not soft_fail else EXIT_PASSED
 
+    def apply_baseline(self, path: str) -> None:
+        """Findings recorded in a baseline (``--create-baseline``) are shown as skipped, not as failures."""
+        from checkov.common.output.baseline import Baseline
+
+        baseline = Baseline(output_skipped=True)
+        baseline.from_json(path)
+        baseline.compare_and_reduce_reports(self.reports)
+
+    def write_baseline(self, path: str) -> None:
+        """Record every failed check as accepted, in Checkov's baseline format."""
+        from checkov.common.output.baseline import Baseline
+
+        baseline = Baseline()
+        for report in self.reports:
+            baseline.add_findings_from_report(report)
+        Path(path).write_text(json.dumps(baseline.to_dict(), indent=4) + "\n", encoding="utf-8")
+
     def keep_severities(self, minimum: str) -> None:
         """Drop the records of checks below ``minimum`` severity (those without a severity stay)."""
         floor = SEVERITIES.index(minimum)
@@ -361,7 +378,31 @@ def scan(
         report.add_parsing_errors([problem.path])
         reported.add(problem.path)
     merged.sort(key=lambda report: FRAMEWORKS.index(report.check_type) if report.check_type in FRAMEWORKS else 99)
+    for report in merged:
+        _refuse_suppressions_without_reason(report)
     return ScanResult(merged, problems)
+
+
+# What Checkov records for `checkov:skip=CKV_AISEC_4` written without `:reason`.
+_NO_REASON = "No comment provided"
+NO_REASON_DETAIL = "suppressed without a reason, which does not count: write checkov:skip=<ID>:<why>"
+
+
+def _refuse_suppressions_without_reason(report: Any) -> None:
+    """A suppression must say why; one that does not is reported as a failure of the check it names."""
+    from checkov.common.models.enums import CheckResult
+
+    kept = []
+    for record in report.skipped_checks:
+        comment = str(record.check_result.get("suppress_comment") or "").strip()
+        if comment and comment != _NO_REASON:
+            kept.append(record)
+            continue
+        record.check_result = {**record.check_result, "result": CheckResult.FAILED}
+        record.details = [*(record.details or []), NO_REASON_DETAIL]
+        report.failed_checks.append(record)
+    report.skipped_checks = kept
+    report.failed_checks.sort(key=_record_order)
 
 
 def _dockerfiles_from_their_directory(report: Any, roots: dict[Path, Path]) -> None:
