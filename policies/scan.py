@@ -343,6 +343,9 @@ def scan(
     framework. Each unit is its own Checkov run, so connection rules see one configuration whatever ``jobs``."""
     from checkov.common.output.report import Report, merge_reports
 
+    from policies.release import verify_or_refuse
+
+    verify_or_refuse(CHECKS_DIR)  # a released pack that differs from its manifest: one line, exit 2, no scan
     problems = list(inputs.problems)
     by_framework: dict[str, list[Any]] = {}
     for reports, unit_problems in _unit_results(inputs, checks, skip_checks, jobs, progress):
