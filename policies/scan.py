@@ -295,7 +295,19 @@ def scan_unit(
         else:
             reports, unit_problems = run_unit(staged_unit, checks, skip_checks, inputs.excluded)
         _unstage(reports, staged)
+    _mask_secrets(reports)
     return reports, staging_problems + unit_problems
+
+
+def _mask_secrets(reports: list[Any]) -> None:
+    """Checkov copies each resource's source lines into every record of it: a literal credential a rule found
+    must not travel into the report (nor into a CI log or a code-scanning alert)."""
+    from policies.secrets import mask
+
+    for report in reports:
+        for record in (*report.passed_checks, *report.failed_checks, *report.skipped_checks):
+            if record.code_block:
+                record.code_block = [(number, mask(line)) for number, line in record.code_block]
 
 
 Progress = Callable[[int, int, Unit], None]

@@ -81,8 +81,33 @@ def literal_secret(name: Any, value: Any) -> str | None:
     if shape:
         return f"{label} holds {shape}"
     if is_credential_name(name) and not is_unresolved(value) and not is_reference(value) and _is_literal_text(value):
+        _remember(value)
         return f"{label} is named like a credential and holds literal text"
     return None
+
+
+# Literal credentials without a recognisable shape that rules found in this process, for ``mask``.
+_FOUND: set[str] = set()
+_FOUND_LIMIT = 10_000
+
+
+def _remember(value: str) -> None:
+    text = value.strip().strip("\"'")
+    if len(text) >= 4 and len(_FOUND) < _FOUND_LIMIT:
+        _FOUND.add(text)
+
+
+MASK = "****"
+
+
+def mask(text: str) -> str:
+    """``text`` with every well-known credential shape, and every literal credential a rule has found in this
+    process, replaced by ``****``: for engines that echo source lines (Checkov's code blocks) into reports."""
+    for _, pattern in VALUE_SHAPES:
+        text = pattern.sub(MASK, text)
+    for secret in sorted(_FOUND, key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return text
 
 
 def judge_variable(name: Any, value: Any, where: str) -> Result | None:
