@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from policies.kms import judge_kms_key
 from policies.model import (
     Resource,
     Result,
     Verdict,
     as_bool,
+    as_int,
+    failed,
     first_block,
     is_reference,
     is_unresolved,
     is_unset,
+    passed,
     unknown,
 )
 
@@ -80,3 +84,36 @@ def find_block(resource: Resource, path: str) -> dict[str, Any] | Result:
             return unknown(f"{name} is not a block ({raw!r})")
         current = found
     return current
+
+
+def judge_volume_key(key: Any, instance_type: Any, name: str, default: str) -> Result:
+    """A job's storage-volume key (``VolumeKmsKeyId``): a customer-managed key, or no key at all on instance types
+    with local NVMe storage, for which SageMaker accepts none."""
+    result = judge_kms_key(key, name, default)
+    if result.verdict is not Verdict.FAIL or not is_unset(key):
+        return result
+    local = has_local_storage(instance_type)
+    if local:
+        return passed(
+            f"{name} does not apply: {instance_type} has local NVMe storage, encrypted by the instance's "
+            "hardware, and SageMaker accepts no KMS key for it"
+        )
+    if local is None and not is_unset(instance_type):
+        return unknown(f"{name} is not set and instance type {instance_type!r} is not known")
+    return result
+
+
+def judge_traffic_encryption(value: Any, count: Any, name: str, subject: str = "the job") -> Result:
+    """Inter-container traffic encryption of a job on ``count`` instances: needed only with more than one."""
+    instances = as_int(count)
+    if instances == 1:
+        return passed(f"encryption between instances does not apply: {subject} runs on one instance")
+    encrypted = flag(value, default=False)
+    if encrypted is None:
+        return describe_unknown_flag(value, name)
+    if encrypted:
+        return passed(f"traffic between the instances of {subject} is encrypted")
+    setting = "not set (default false)" if is_unset(value) else "false"
+    if instances is None:
+        return unknown(f"{name} is {setting} and the instance count of {subject} is not known")
+    return failed(f"{name} is {setting}: data moves between the {instances} instances of {subject} unencrypted")
