@@ -399,6 +399,8 @@ def render_markdown(report: ScanReport, max_findings: int = 30) -> str:
     failed, passed = len(report.failed), len(report.passed)
     head = [f"## aisec-iac: {_plural(failed, 'failed check')}, {passed} passed", ""]
     facts = [f"Scanned: {', '.join(_md(kind, 40) for kind in report.check_types) or 'nothing'}"]
+    if report.skipped:
+        facts.append(f"{report.skipped} skipped (suppressed or baselined)")
     if report.unreadable:
         facts.append(f"**{_plural(len(report.unreadable), 'input')} could not be read**")
     if report.other_findings:
@@ -485,6 +487,7 @@ h3 { font-size: 15px; margin: 20px 0 6px; }
 .card.total { background: #111827; }
 .card.passed { background: #16a34a; }
 .card.unreadable { background: #6b21a8; }
+.card.skipped { background: #4b5563; }
 .charts { display: flex; flex-wrap: wrap; gap: 32px; }
 .charts figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
@@ -625,15 +628,24 @@ def render_html(report: ScanReport) -> str:
     severities = report.by_severity()
     pillars = report.by_pillar()
     known = frameworks()
+    totals = _attrs(
+        failed=failed,
+        passed=passed,
+        skipped=report.skipped,
+        unreadable=len(report.unreadable),
+        other_failed=len(report.other_findings),
+    )
     body = [
         "<header><h1>aisec-iac report</h1>",
         f'<p class="muted">Scanned: {_e(", ".join(report.check_types) or "nothing")} · aisec-iac {_e(__version__)}'
         f"{f' · checkov {_e(report.checkov_version)}' if report.checkov_version else ''} · "
         f"{len(report.catalog)} rules in the catalog</p>",
-        f'<div class="cards" id="totals"{_attrs(failed=failed, passed=passed, skipped=report.skipped, unreadable=len(report.unreadable), other_failed=len(report.other_findings))}>',  # noqa: E501
+        f'<div class="cards" id="totals"{totals}>',
         f'<div class="card total"><b>{failed}</b>failed checks</div>',
         f'<div class="card passed"><b>{passed}</b>passed checks</div>',
     ]
+    if report.skipped:
+        body.append(f'<div class="card skipped"><b>{report.skipped}</b>skipped (suppressed or baselined)</div>')
     if report.unreadable:
         body.append(f'<div class="card unreadable"><b>{len(report.unreadable)}</b>inputs not read</div>')
     body += [

@@ -507,3 +507,21 @@ def test_hostile_text_is_escaped_in_the_page_and_in_the_browser(hostile_scan: tu
     ]
     assert sorted(row["data-check-id"] for row in others) == ["CKV_K8S_16", "CKV_K8S_20"]
     assert {row["data-severity"] for row in others} == {"UNRATED"}
+
+
+def test_baselined_findings_are_counted_as_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    module = tmp_path / "module"
+    module.mkdir()
+    (module / "main.tf").write_text('resource "aws_kms_key" "data" {\n  enable_key_rotation = false\n}\n')
+    baseline = tmp_path / "baseline.json"
+    first = aisec_iac("scan", str(module), "--check", "CKV_AISEC_4", "--create-baseline", str(baseline), "-o", "json")
+    assert first.returncode == 1, first.stderr
+    second = aisec_iac("scan", str(module), "--check", "CKV_AISEC_4", "--baseline", str(baseline), "-o", "json")
+    assert second.returncode == 0, second.stderr
+    (tmp_path / "scan.json").write_text(second.stdout, encoding="utf-8")
+    assert main(["report", str(tmp_path / "scan.json")]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("## aisec-iac: 0 failed checks, 0 passed\n\nScanned: terraform · 1 skipped (suppressed")
+    assert "No check failed." in text
+    assert main(["report", str(tmp_path / "scan.json"), "-f", "html"]) == 0
+    assert 'data-failed="0" data-passed="0" data-skipped="1"' in capsys.readouterr().out
