@@ -41,9 +41,16 @@ def test_checks_dir_prints_the_folder_checkov_loads(capsys: pytest.CaptureFixtur
     assert main(["checks-dir"]) == 0
     printed = Path(capsys.readouterr().out.strip())
     assert printed == CHECKS_DIR and printed.is_absolute()
+    # Checkov executes every .py file here and reads every .yaml/.yml/.json file as a graph policy: only the
+    # loader and its package marker. A release adds MANIFEST.sha256, which Checkov ignores (docs/verifying.md).
     assert {path.name for path in printed.iterdir() if path.suffix in {".py", ".yaml", ".yml", ".json"}} == {
         "__init__.py",
         "aisec_iac_checks.py",
+    }
+    assert {path.name for path in printed.iterdir() if path.name != "__pycache__"} <= {
+        "__init__.py",
+        "aisec_iac_checks.py",
+        "MANIFEST.sha256",
     }
 
 
