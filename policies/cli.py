@@ -181,6 +181,11 @@ def _scan(options: argparse.Namespace) -> int:
     if inputs.empty and not result.problems:
         _error("nothing to scan")
         return EXIT_USAGE
+    if getattr(options, "report_html", None):
+        from policies.report import write_html_report
+
+        if write_html_report(render(result, "json"), options.report_html):
+            return EXIT_INPUT_ERROR
     return _write_report(render(result, options.output)) or result.exit_code(options.soft_fail, options.fail_on)
 
 
@@ -355,6 +360,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.cpu_count() or 1,
         metavar="N",
         help="scan up to N inputs (modules, plans) at once, in processes of their own (default: the number of cores)",
+    )
+    scan.add_argument(
+        "--report-html",
+        metavar="FILE",
+        help="also write the HTML page of `aisec-iac report -f html` for this scan to FILE",
     )
     scan.set_defaults(handler=_scan)
 
