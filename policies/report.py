@@ -42,6 +42,7 @@ __all__ = [
     "render_html",
     "render_markdown",
     "run_report",
+    "write_html_report",
 ]
 
 SEVERITIES = ("CRITICAL", "HIGH", "MEDIUM", "LOW")
@@ -793,6 +794,17 @@ def _write(text: str, output: str | None) -> int:
             _error(f"cannot write the report ({error.strerror or type(error).__name__})")
         return EXIT_ERROR
     return EXIT_OK
+
+
+def write_html_report(scan_json: str, output: str) -> int:
+    """``aisec-iac scan --report-html FILE``: the page of the scan just run, from its JSON report. Returns 0,
+    or 2 after one error line when the page cannot be written."""
+    try:
+        report = parse_scan(json.loads(scan_json))
+    except (ValueError, ReportError) as error:  # not expected from the scan's own JSON; one line all the same
+        _error(f"--report-html: {error}")
+        return EXIT_ERROR
+    return _write(render_html(report), output)
 
 
 def run_report(source: str, output_format: str = "markdown", output: str | None = None, max_findings: int = 30) -> int:
