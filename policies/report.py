@@ -501,6 +501,8 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
   overflow-wrap: anywhere; }
 .sev { display: inline-block; min-width: 74px; text-align: center; border-radius: 4px; color: #ffffff;
   font-weight: 600; font-size: 12px; padding: 0 6px; }
+.matrix td:first-child { white-space: nowrap; }
+table.findings td.mono { min-width: 14em; }
 .matrix td.status-failed { background: #fee2e2; }
 .matrix td.status-passed { background: #dcfce7; }
 .matrix td.status-not-run { background: #f3f4f6; }
@@ -566,7 +568,8 @@ def _findings_table(records: Iterable[Record]) -> str:
             f"<td>{_e(record.remediation)}</td></tr>"
         )
     return (
-        "<table><thead><tr><th>Severity</th><th>Check</th><th>Resource</th><th>Location</th><th>Why</th>"
+        '<table class="findings"><thead><tr><th>Severity</th><th>Check</th><th>Resource</th><th>Location</th>'
+        "<th>Why</th>"
         f"<th>Fix</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -609,7 +612,7 @@ def _coverage_section(report: ScanReport) -> str:
             parts.append(
                 f'<tr class="coverage"{attrs}><td class="status-{item.status}"><code>{_e(item.item)}</code></td>'
                 f"<td>{_e(item.title)}</td>"
-                f'<td class="mono" title="{_e(rule_list)}">{len(item.rules)}</td>'
+                f'<td class="n" title="{_e(rule_list)}">{len(item.rules)}</td>'
                 f'<td class="n" title="{_e(", ".join(item.failed_rules))}">{len(item.failed_rules)}</td>'
                 f'<td class="n">{len(item.passed_rules)}</td><td class="n">{not_run}</td>'
                 f'<td class="n">{item.failed_checks}</td><td class="n">{item.passed_checks}</td></tr>'
