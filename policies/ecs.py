@@ -10,9 +10,20 @@ containers, or into the verdict to give when there is no list to judge.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from policies.model import NotJson, Result, Verdict, as_json, is_reference, is_unresolved, is_unset, unknown
+from policies.model import (
+    NotJson,
+    Resource,
+    Result,
+    as_json,
+    fold,
+    is_reference,
+    is_unresolved,
+    is_unset,
+    unknown,
+)
 
 # Terraform left unevaluated by Checkov: a function call such as file(...) or templatefile(...).
 _FUNCTION_CALL = re.compile(r"^(\$\{)?\s*[a-z][a-z0-9_]*\(")
@@ -45,10 +56,10 @@ def container_label(number: int, container: dict[str, Any]) -> str:
     return repr(name) if isinstance(name, str) and name else f"#{number}"
 
 
-def fold(results: list[Result], when_empty: Result) -> Result:
-    """Any FAIL wins, then UNKNOWN, then PASS; the reasons of the winning verdict are joined."""
-    for verdict in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS):
-        reasons = [result.reason for result in results if result.verdict is verdict]
-        if reasons:
-            return Result(verdict, "; ".join(reasons))
-    return when_empty
+def judge_each_container(resource: Resource, judge: Callable[[int, Any], Result]) -> Result:
+    """A task definition's verdict from ``judge(number, container)`` of each container definition, folded."""
+    containers = container_definitions(resource.get("container_definitions"))
+    if isinstance(containers, Result):
+        return containers
+    results = [judge(number, container) for number, container in enumerate(containers, start=1)]
+    return fold(results, unknown("container_definitions holds no containers"))

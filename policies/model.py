@@ -48,13 +48,25 @@ def unknown(reason: str) -> Result:
     return Result(Verdict.UNKNOWN, reason)
 
 
+def _winners(results: list[Result]) -> list[Result]:
+    """The parts whose verdict decides the whole: any FAIL wins, then any UNKNOWN, then PASS."""
+    for verdict in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS):
+        winners = [result for result in results if result.verdict is verdict]
+        if winners:
+            return winners
+    return []
+
+
 def combine(results: list[Result], when_empty: Result) -> Result:
-    """The verdict over several parts: any FAIL wins, then any UNKNOWN, then PASS."""
-    for verdict in (Verdict.FAIL, Verdict.UNKNOWN):
-        for result in results:
-            if result.verdict is verdict:
-                return result
-    return results[0] if results else when_empty
+    """The verdict over several parts, with the reason of the first part that decides it."""
+    winners = _winners(results)
+    return winners[0] if winners else when_empty
+
+
+def fold(results: list[Result], when_empty: Result) -> Result:
+    """The verdict over several parts, with the reasons of every part that decides it, joined."""
+    winners = _winners(results)
+    return Result(winners[0].verdict, "; ".join(result.reason for result in winners)) if winners else when_empty
 
 
 @dataclass(frozen=True)

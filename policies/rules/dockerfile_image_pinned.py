@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from policies.dockerfile import Stage, global_args, instructions, split, substitute
-from policies.ecs import fold
-from policies.model import Resource, Result, passed, unknown
+from policies.model import Resource, Result, fold, passed, unknown
 from policies.supply_chain import judge_image
 
 

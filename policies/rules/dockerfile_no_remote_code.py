@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from policies.dockerfile import assignments, exec_words, instructions
-from policies.ecs import fold
-from policies.model import Resource, Result, passed, unknown
+from policies.model import Resource, Result, fold, passed, unknown
 from policies.supply_chain import remote_code_in_command, remote_code_in_environment
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from policies.container_env import command_words, list_pairs
-from policies.ecs import container_definitions, container_label, fold
-from policies.model import Resource, Result, passed, unknown
+from policies.ecs import container_label, judge_each_container
+from policies.model import Resource, Result, fold, passed, unknown
 from policies.supply_chain import remote_code_in_command, remote_code_in_environment
 
 
@@ -28,8 +28,4 @@ def _judge_container(number: int, container: Any) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    containers = container_definitions(resource.get("container_definitions"))
-    if isinstance(containers, Result):
-        return containers
-    results = [_judge_container(number, container) for number, container in enumerate(containers, start=1)]
-    return fold(results, unknown("container_definitions holds no containers"))
+    return judge_each_container(resource, _judge_container)

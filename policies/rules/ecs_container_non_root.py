@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from policies.container_user import is_root_user
-from policies.ecs import container_definitions, container_label, fold
+from policies.ecs import container_label, judge_each_container
 from policies.model import (
     Resource,
     Result,
     as_bool,
     failed,
+    fold,
     is_reference,
     is_unresolved,
     is_unset,
@@ -60,8 +61,4 @@ def _judge_container(number: int, container: Any) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    containers = container_definitions(resource.get("container_definitions"))
-    if isinstance(containers, Result):
-        return containers
-    results = [_judge_container(number, container) for number, container in enumerate(containers, start=1)]
-    return fold(results, unknown("container_definitions holds no containers"))
+    return judge_each_container(resource, _judge_container)

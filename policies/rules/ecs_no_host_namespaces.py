@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policies.ecs import fold
-from policies.model import Resource, Result, failed, is_reference, is_unresolved, passed, unknown
+from policies.model import Resource, Result, failed, fold, is_reference, is_unresolved, passed, unknown
 
 # The modes ECS knows for each setting, besides "host"; unset means the task's own namespace
 # (network: bridge on EC2, awsvpc on Fargate; pid: one per container).

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policies.ecs import fold
-from policies.model import Resource, Result, as_bool, failed, is_unresolved, passed, unknown
+from policies.model import Resource, Result, as_bool, failed, fold, is_unresolved, passed, unknown
 
 BLOCK = "network_configuration"
 

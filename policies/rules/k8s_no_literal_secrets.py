@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from policies.container_env import command_words, list_pairs
-from policies.ecs import fold
 from policies.kubernetes import Container, judge_containers, pod_spec
-from policies.model import Resource, Result, passed
+from policies.model import Resource, Result, fold, passed
 from policies.secrets import judge_text, judge_variables, secret_values, value_shape
 
 

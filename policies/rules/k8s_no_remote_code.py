@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from policies.container_env import command_words, list_pairs
-from policies.ecs import fold
 from policies.kubernetes import Container, judge_containers
-from policies.model import Resource, Result, passed
+from policies.model import Resource, Result, fold, passed
 from policies.supply_chain import remote_code_in_command, remote_code_in_environment
 
 

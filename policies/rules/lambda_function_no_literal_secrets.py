@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from policies.container_env import Pairs, map_pairs
-from policies.ecs import fold
-from policies.model import Resource, Result, first_block, passed
+from policies.model import Resource, Result, first_block, fold, passed
 from policies.secrets import judge_variables, secret_values
 
 

@@ -7,8 +7,7 @@ import binascii
 import re
 from typing import Any
 
-from policies.ecs import fold
-from policies.model import Resource, Result, is_reference, is_unresolved, is_unset, passed, unknown
+from policies.model import Resource, Result, fold, is_reference, is_unresolved, is_unset, passed, unknown
 from policies.secrets import judge_text, judge_variables, secret_values, value_shape
 
 SCRIPT_ATTRIBUTES = {

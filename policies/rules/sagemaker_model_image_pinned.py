@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from policies.container_env import sagemaker_model_containers
-from policies.ecs import fold
-from policies.model import Resource, Result, is_unset, passed, unknown
+from policies.model import Resource, Result, fold, is_unset, passed, unknown
 from policies.supply_chain import judge_image
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from policies.container_env import map_pairs, sagemaker_model_containers
-from policies.ecs import fold
-from policies.model import Resource, Result, passed, unknown
+from policies.model import Resource, Result, fold, passed, unknown
 from policies.supply_chain import remote_code_in_environment
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from policies.container_env import map_pairs, sagemaker_model_containers
-from policies.ecs import fold
-from policies.model import Resource, Result, Verdict, failed, is_unset, passed, unknown
+from policies.model import Resource, Result, Verdict, failed, fold, is_unset, passed, unknown
 from policies.sagemaker_values import flag
 from policies.supply_chain import hub_model_variable
 
