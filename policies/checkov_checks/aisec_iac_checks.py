@@ -108,11 +108,11 @@ def verify_pack(pack_dir: Path, pinned: str | None) -> dict[str, bytes] | None:
     that manifest. Returns the verified bytes of its Python files (path relative to ``pack_dir`` -> bytes), or
     None for a development checkout (no manifest and nothing pinned). Raises ``PackIntegrityError``."""
     manifest_path = pack_dir / "checkov_checks" / MANIFEST_NAME
+    if pinned is None and not os.path.lexists(manifest_path):
+        return None
     try:
         manifest = manifest_path.read_bytes()
     except FileNotFoundError:
-        if pinned is None:
-            return None
         raise PackIntegrityError(f"{manifest_path} is missing, but the loader pins a release manifest") from None
     except OSError as error:
         raise PackIntegrityError(f"{manifest_path} cannot be read ({error.strerror or error})") from error
