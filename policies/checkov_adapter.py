@@ -260,6 +260,25 @@ def _severity(rule: Rule) -> Any:
     return Severities[rule.severity]
 
 
+# Checkov drops the details of graph, Kubernetes and Dockerfile checks (their records are built without them).
+# When ``aisec-iac scan`` asks (``collect_reasons``), those checks leave their reasons here, keyed by
+# (check ID, absolute file, resource), and the scan puts them into its report; plain Checkov runs keep nothing.
+_dropped_reasons: dict[tuple[str, str, str], str] | None = None
+
+
+def collect_reasons() -> dict[tuple[str, str, str], str]:
+    """Start keeping the reasons Checkov drops, and return the (live) table they go into."""
+    global _dropped_reasons
+    if _dropped_reasons is None:
+        _dropped_reasons = {}
+    return _dropped_reasons
+
+
+def _keep_reason(check_id: str, file: Any, resource: str, reason: str) -> None:
+    if _dropped_reasons is not None and isinstance(file, str):
+        _dropped_reasons[(check_id, os.path.abspath(file), resource)] = reason
+
+
 class _QuietRun:
     """``BaseCheck.run`` without its debug record.
 
@@ -279,6 +298,7 @@ class _QuietRun:
         skip_info: Any,
     ) -> Any:
         self.details = []
+        self.scanned_file = scanned_file
         if skip_info:
             return {"result": CheckResult.SKIPPED, "suppress_comment": skip_info["suppress_comment"]}
         try:
@@ -443,6 +463,7 @@ class AisecKubernetesCheck(_QuietRun, BaseK8Check):
         resource = _shared_subject(conf, f"kind:{kind}", None, lambda: normalize_manifest(kind, conf))
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
+        _keep_reason(self.id, getattr(self, "scanned_file", None), resource.address, result.reason)
         return _CHECK_RESULTS[result.verdict]
 
 
@@ -462,6 +483,7 @@ class AisecDockerfileCheck(_QuietRun, BaseDockerfileCheck):
         resource = _shared_subject(conf, "dockerfile", None, lambda: normalize_dockerfile(instructions))
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
+        _keep_reason(self.id, getattr(self, "scanned_file", None), "dockerfile", result.reason)
         return _CHECK_RESULTS[result.verdict], None
 
 
@@ -515,6 +537,7 @@ class AisecGraphCheck(BaseGraphCheck):
                 for vertex, resource, instance in configuration.subjects.get(resource_type, ()):
                     result = _judge_instance(self.rule, resource, instance, configuration.graph)
                     outcome[result.verdict].append(vertex)
+                    _keep_reason(self.id, vertex.get("file_path_"), resource.address, result.reason)
         return outcome[Verdict.PASS], outcome[Verdict.FAIL], outcome[Verdict.UNKNOWN]
 
     def get_evaluated_keys(self) -> list[str]:

@@ -500,8 +500,9 @@ def _add_file(path: Path, found: ScanInputs, frameworks: set[str], raw: str) -> 
 
 
 def _without_nested(paths: Sequence[str]) -> Iterator[str]:
-    """The given paths, each once, without directories (or files) inside another given directory: Checkov
-    scans a directory recursively, and scanning a module twice would report it twice."""
+    """The given paths, each once, without what a given directory's walk already covers (its subdirectories,
+    its .tf files, manifests and Dockerfiles): scanning a module twice would report it twice. Plan and Pulumi
+    JSON files are never found by a walk, so they stay."""
     seen: list[Path] = []
     resolved = {raw: Path(raw).resolve() for raw in paths}
     directories = [resolved[raw] for raw in paths if Path(raw).is_dir()]
@@ -509,7 +510,9 @@ def _without_nested(paths: Sequence[str]) -> Iterator[str]:
         path = resolved[raw]
         if path in seen:
             continue
-        if any(path != directory and path.is_relative_to(directory) for directory in directories):
+        plan_like = path.name.endswith(".json") and not path.name.endswith((".tf.json", ".tfvars.json"))
+        walked = Path(raw).is_dir() or (_scannable_name(path.name) and not plan_like)
+        if walked and any(path != directory and path.is_relative_to(directory) for directory in directories):
             continue
         seen.append(path)
         yield raw

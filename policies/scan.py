@@ -133,6 +133,10 @@ def run_unit(
     """
     from checkov.runner_filter import RunnerFilter
 
+    from policies.checkov_adapter import collect_reasons
+
+    reasons = collect_reasons()
+    reasons.clear()
     runner_filter = RunnerFilter(
         framework=[unit.framework],
         checks=list(checks),
@@ -158,7 +162,22 @@ def run_unit(
         where = str(unit.root or unit.files[0])
         message = f"{where}: Checkov could not scan this input ({type(error).__name__}: {_first_line(error)})"
         return [], [Problem(where, message, unit.framework)]
-    return (report if isinstance(report, list) else [report]), []
+    reports = report if isinstance(report, list) else [report]
+    _restore_reasons(reports, reasons)
+    return reports, []
+
+
+def _restore_reasons(reports: list[Any], reasons: dict[tuple[str, str, str], str]) -> None:
+    """Give graph, Kubernetes and Dockerfile records the reason their rule gave, which Checkov drops."""
+    for report in reports:
+        for record in (*report.passed_checks, *report.failed_checks):
+            if record.details:
+                continue
+            file = os.path.abspath(record.file_abs_path or "")
+            resource = "dockerfile" if report.check_type == "dockerfile" else record.resource
+            reason = reasons.get((record.check_id, file, resource))
+            if reason:
+                record.details = [reason]
 
 
 def _first_line(error: BaseException) -> str:

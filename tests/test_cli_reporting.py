@@ -96,3 +96,19 @@ def test_explain_prints_description_frameworks_and_remediation() -> None:
     missing = run_cli("explain", "CKV_AISEC_9999")
     assert missing.returncode == 2
     assert missing.stderr == "aisec-iac: error: CKV_AISEC_9999: no such rule; `aisec-iac list` shows them\n"
+
+
+def test_every_finding_says_why_in_every_format() -> None:
+    """Checkov drops the reasons of graph, Kubernetes and Dockerfile checks; the scan restores them."""
+    platform = EXAMPLES / "insecure_ai_platform"
+    result = run_cli("scan", str(platform), str(platform / "tfplan.json"), "--jobs", "2", "-o", "json")
+    assert result.returncode == 1, result.stderr
+    reports = json.loads(result.stdout)
+    assert {report["check_type"] for report in reports} == {"terraform", "terraform_plan", "kubernetes", "dockerfile"}
+    records = [record for report in reports for record in report["results"]["failed_checks"]]
+    assert {record["check_id"][:4] for record in records} == {"CKV_", "CKV2"}
+    assert [(r["check_id"], r["resource"]) for r in records if not r["details"]] == []
+    sarif = _sarif(str(platform / "k8s"), str(platform / "docker"))
+    assert all(": " in result["message"]["text"] for result in sarif["runs"][0]["results"])
+    text = run_cli("scan", str(platform / "k8s"), str(platform / "docker")).stdout
+    assert text.count("Details:") == text.count("FAILED for resource")
