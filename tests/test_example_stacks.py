@@ -87,6 +87,10 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
     ("CKV_AISEC_110", "aws_iam_role_policy.sagemaker_pass_role"),
     ("CKV_AISEC_111", "aws_iam_role.eks_nodes"),
     ("CKV_AISEC_112", "aws_s3_bucket_policy.model_artifacts"),
+    ("CKV_AISEC_150", "aws_lambda_permission.assistant_action_group"),
+    ("CKV_AISEC_152", "aws_sagemaker_pipeline.fine_tune"),
+    ("CKV_AISEC_153", "aws_sagemaker_pipeline.fine_tune"),
+    ("CKV_AISEC_155", "aws_sagemaker_pipeline.fine_tune"),
     ("CKV2_AISEC_1", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_2", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_3", "aws_s3_bucket.training_data"),
@@ -104,7 +108,7 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
 INSECURE_PLATFORM_MANIFEST_FINDINGS = {
     (rule_id, "Deployment.inference.vllm")
     for rule_id in ("CKV_AISEC_100", "CKV_AISEC_101", "CKV_AISEC_102", "CKV_AISEC_103")
-}
+} | {("CKV_AISEC_151", "Service.inference.vllm-public")}
 INSECURE_PLATFORM_DOCKERFILE_FINDINGS = {
     ("CKV_AISEC_104", "docker/Dockerfile"),
     ("CKV_AISEC_133", "docker/Dockerfile"),

@@ -53,3 +53,11 @@ resource "aws_bedrock_model_invocation_logging_configuration" "this" {
     }
   }
 }
+
+# The agent's action group calls a Lambda function; the permission admits Bedrock agents of any account.
+resource "aws_lambda_permission" "assistant_action_group" {
+  statement_id  = "AllowBedrockAgent"
+  action        = "lambda:InvokeFunction"
+  function_name = "assistant-order-lookup"
+  principal     = "bedrock.amazonaws.com" # no source_arn or source_account <- CKV_AISEC_150
+}

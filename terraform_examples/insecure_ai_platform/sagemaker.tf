@@ -78,3 +78,26 @@ resource "aws_sagemaker_endpoint" "llm" {
   name                 = "llm"
   endpoint_config_name = aws_sagemaker_endpoint_configuration.llm.name
 }
+
+# The training pipeline: its one step starts a training job with neither keys, isolation nor a VPC.
+resource "aws_sagemaker_pipeline" "fine_tune" {
+  pipeline_name         = "llm-fine-tune"
+  pipeline_display_name = "llm-fine-tune"
+  role_arn              = aws_iam_role.sagemaker_execution.arn
+  pipeline_definition = jsonencode({
+    Version = "2020-12-01"
+    Steps = [{
+      Name = "FineTune"
+      Type = "Training"
+      Arguments = {
+        AlgorithmSpecification = { TrainingImage = "111122223333.dkr.ecr.us-east-1.amazonaws.com/trainer:2.1", TrainingInputMode = "File" }
+        RoleArn                = "arn:aws:iam::111122223333:role/sagemaker-execution"
+        OutputDataConfig       = { S3OutputPath = "s3://example-model-artifacts/fine-tune/" } # no KmsKeyId <- CKV_AISEC_152
+        ResourceConfig         = { InstanceCount = 1, InstanceType = "ml.m5.xlarge", VolumeSizeInGB = 50 }
+        StoppingCondition      = { MaxRuntimeInSeconds = 86400 }
+        # no EnableNetworkIsolation: the container can reach the network  <- CKV_AISEC_153
+        # no VpcConfig: the job runs outside the VPC                       <- CKV_AISEC_155
+      }
+    }]
+  })
+}

@@ -67,3 +67,13 @@ resource "aws_bedrock_model_invocation_logging_configuration" "this" {
     }
   }
 }
+
+# The agent's action group calls a Lambda function; only this agent may invoke it.
+resource "aws_lambda_permission" "assistant_action_group" {
+  statement_id   = "AllowBedrockAgent"
+  action         = "lambda:InvokeFunction"
+  function_name  = "assistant-order-lookup"
+  principal      = "bedrock.amazonaws.com"
+  source_arn     = aws_bedrockagent_agent.assistant.agent_arn
+  source_account = "111122223333"
+}

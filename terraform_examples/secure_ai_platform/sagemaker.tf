@@ -88,3 +88,30 @@ resource "aws_sagemaker_endpoint" "llm" {
   name                 = "llm"
   endpoint_config_name = aws_sagemaker_endpoint_configuration.llm.name
 }
+
+# The training pipeline: its job encrypts volume and output with the ML key, is isolated and runs in the VPC.
+resource "aws_sagemaker_pipeline" "fine_tune" {
+  pipeline_name         = "llm-fine-tune"
+  pipeline_display_name = "llm-fine-tune"
+  role_arn              = aws_iam_role.sagemaker_execution.arn
+  pipeline_definition = jsonencode({
+    Version = "2020-12-01"
+    Steps = [{
+      Name = "FineTune"
+      Type = "Training"
+      Arguments = {
+        AlgorithmSpecification                = { TrainingImage = "111122223333.dkr.ecr.us-east-1.amazonaws.com/trainer:2.1", TrainingInputMode = "File" }
+        RoleArn                               = aws_iam_role.sagemaker_execution.arn
+        OutputDataConfig                      = { S3OutputPath = "s3://example-model-artifacts/fine-tune/", KmsKeyId = aws_kms_key.ml.arn }
+        ResourceConfig                        = { InstanceCount = 2, InstanceType = "ml.m5.xlarge", VolumeSizeInGB = 50, VolumeKmsKeyId = aws_kms_key.ml.arn }
+        StoppingCondition                     = { MaxRuntimeInSeconds = 86400 }
+        EnableNetworkIsolation                = true
+        EnableInterContainerTrafficEncryption = true
+        VpcConfig = {
+          Subnets          = [aws_subnet.private_a.id, aws_subnet.private_b.id]
+          SecurityGroupIds = [aws_security_group.workloads.id]
+        }
+      }
+    }]
+  })
+}

@@ -56,11 +56,5 @@ def test_permission(attrs: dict[str, Any], verdict: Verdict) -> None:
     assert evaluate(permission(**attrs)).verdict is verdict
 
 
-def test_awscc_permission_is_judged_the_same_way() -> None:
-    assert evaluate(permission("awscc_lambda_permission", principal="bedrock.amazonaws.com")).verdict is Verdict.FAIL
-    restricted = permission("awscc_lambda_permission", principal="bedrock.amazonaws.com", source_account="111122223333")
-    assert evaluate(restricted).verdict is Verdict.PASS
-
-
 def test_reason_says_any_account() -> None:
     assert "any AWS account" in evaluate(permission(principal="bedrock.amazonaws.com")).reason

@@ -122,3 +122,17 @@ def test_deeply_nested_conditions_do_not_raise() -> None:
     for _ in range(200):
         steps = [step({"IfSteps": steps}, "Condition", "Deep")]
     assert evaluate(pipeline(steps)).verdict is Verdict.UNKNOWN
+
+
+def test_an_unevaluated_jsonencode_is_read_as_a_literal() -> None:
+    """Checkov leaves jsonencode({...}) with references unevaluated, its argument as a Python literal."""
+    literal = repr({"Steps": [step(training(volume_key="${aws_kms_key.ml.arn}", output_key="${var.key}"))]})
+    resource = Resource("aws_sagemaker_pipeline", "p", {"pipeline_definition": f"${{jsonencode({literal})}}"})
+    result = evaluate(resource)
+    assert result.verdict is Verdict.UNKNOWN and "var.key" in result.reason
+    literal = repr({"Steps": [step(training(volume_key="${aws_kms_key.ml.arn}", output_key=None))]})
+    resource = Resource("aws_sagemaker_pipeline", "p", {"pipeline_definition": f"${{jsonencode({literal})}}"})
+    assert evaluate(resource).verdict is Verdict.FAIL
+    for text in ("${jsonencode({__import__('os')})}", "${jsonencode({'a': 1}) }x", "${jsonencode([1])}"):
+        odd = Resource("aws_sagemaker_pipeline", "p", {"pipeline_definition": text})
+        assert evaluate(odd).verdict is Verdict.UNKNOWN
