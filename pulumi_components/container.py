@@ -23,7 +23,9 @@ class ContainerSpec:
     """One container of the task.
 
     :param name: Container name (letters, digits, ``-`` and ``_``).
-    :param image: Image URI, ideally ``<ModelRepository.repository_url>:<immutable tag>``.
+    :param image: Image URI, ideally ``<ModelRepository.repository_url>:<immutable tag>``. It must be pinned
+        (CKV_AISEC_135): a digest (``@sha256:...``, any registry) or an explicit tag other than ``latest`` in a
+        private ECR registry; ``latest``, no tag, and a tag on Docker Hub, ghcr.io or ECR Public are refused.
     :param user: The non-root user to run as: ``"<uid>"``, ``"<uid>:<gid>"`` or a user name that exists in
         the image (a number is taken as a UID). Required: ECS runs a container without ``user`` as root;
         ``root``, ``0`` and ``0:<gid>`` fail CKV_AISEC_10.
@@ -32,8 +34,11 @@ class ContainerSpec:
     :param memory: Hard memory limit (MiB).
     :param gpus: GPUs reserved for the container (``resourceRequirements`` GPU); needs an EC2 GPU capacity
         provider (``NonRootContainerService(gpu_capacity_provider=...)``).
-    :param environment: Plain environment variables (never secrets).
-    :param command: Command override.
+    :param environment: Plain environment variables, never secrets: a credential-shaped value or a literal in a
+        credential-named variable (``HF_TOKEN``, ``*_API_KEY``) fails CKV_AISEC_140, and a ``TRUST_REMOTE_CODE``
+        switch turned on fails CKV_AISEC_131.
+    :param command: Command override; ``--trust-remote-code`` fails CKV_AISEC_131 and a credential in it
+        CKV_AISEC_140.
     :param scratch_paths: Writable scratch directories (task volumes) mounted into the otherwise read-only
         file system, e.g. ``["/tmp", "/home/app/.cache"]``.
     :param essential: Whether the task stops when this container stops.
@@ -166,6 +171,9 @@ class NonRootContainerService(AisecComponent):
         "CKV_AISEC_110",
         "CKV_AISEC_111",
         "CKV_AISEC_112",
+        "CKV_AISEC_131",
+        "CKV_AISEC_135",
+        "CKV_AISEC_140",
         "CKV2_AISEC_30",
     )
 

@@ -404,6 +404,10 @@ class SecureModelEndpoint(AisecComponent):
         "CKV_AISEC_20",
         "CKV_AISEC_25",
         "CKV_AISEC_112",
+        "CKV_AISEC_130",
+        "CKV_AISEC_134",
+        "CKV_AISEC_138",
+        "CKV_AISEC_139",
         "CKV2_AISEC_1",
         "CKV2_AISEC_2",
         "CKV2_AISEC_3",
@@ -448,13 +452,20 @@ class SecureModelEndpoint(AisecComponent):
     ) -> None:
         """
         :param name: The component's logical name; children are named ``<name>-<part>``.
-        :param image: The inference image (ECR URI).
+        :param image: The inference image, pinned (CKV_AISEC_134): an explicit version tag in a private ECR
+            registry (``<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<version>``: yours, or AWS's prebuilt
+            SageMaker images) or any image by ``@sha256:<digest>``; ``latest``, no tag, and a tag on Docker Hub,
+            ghcr.io or ECR Public are refused.
         :param execution_role_arn: ARN of the role SageMaker assumes to pull the image and the model data.
         :param subnet_ids: Subnets for the model's network interfaces (its VpcConfig, CKV_AISEC_17); at least
             one, which SageMaker requires.
         :param security_group_ids: Security groups of those interfaces; at least one, which SageMaker requires.
-        :param model_data_url: S3 URI of the model artifacts (``s3://bucket/model.tar.gz``), if any.
-        :param environment: Environment variables of the container.
+        :param model_data_url: S3 URI of the model artifacts (``s3://bucket/model.tar.gz``), if any; SageMaker
+            mounts them at ``/opt/ml/model``. Weights downloaded from the Hugging Face Hub at start-up (``HF_MODEL_ID``
+            naming a Hub repository) fail CKV_AISEC_138: copy the model to S3 and set ``HF_MODEL_ID=/opt/ml/model``.
+        :param environment: Environment variables of the container, never secrets: a credential-shaped value or a
+            literal in a credential-named variable (``HF_TOKEN``, ``*_API_KEY``) fails CKV_AISEC_139 (pass a Secrets
+            Manager ARN instead), and a ``TRUST_REMOTE_CODE`` switch turned on fails CKV_AISEC_130.
         :param instance_type: ML instance type of the production variant.
         :param initial_instance_count: Instances of the production variant; at least two (the named
             requirement ``aisec-iac:endpoint-min-instances``, no catalog rule yet) so that an instance or

@@ -39,6 +39,10 @@ STAR_ON_STAR = {"Effect": "Allow", "Action": "s3:**", "Resource": "*"}
 PASS_ANY_ROLE = {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}
 PUBLIC_READ = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}
 ECR_PUBLIC_PULL = {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["ecr:BatchGetImage"]}
+# Credential-shaped values are built here, so that no secret-shaped literal sits in the repository.
+HF_TOKEN = "hf_" + "Q" * 34
+OPENAI_KEY = "sk-" + "proj-" + "x" * 40
+HUB_MODEL = "meta-llama/Llama-3.1-8B"
 
 
 def _bucket(**kwargs: Any) -> SecureBucket:
@@ -152,6 +156,49 @@ REFUSALS: list[tuple[type, str, str, Callable[[], Any]]] = [
         "iam:PassRole on * for the task",
         lambda: _service(task_role_statements=[PASS_ANY_ROLE]),
     ),
+    (
+        NonRootContainerService,
+        "CKV_AISEC_131",
+        "--trust-remote-code in the command",
+        lambda: _service({"command": ["--model", "/models/llm", "--trust-remote-code"]}),
+    ),
+    (
+        NonRootContainerService,
+        "CKV_AISEC_131",
+        "TRUST_REMOTE_CODE=true in the environment",
+        lambda: _service({"environment": {"TRUST_REMOTE_CODE": "true"}}),
+    ),
+    (NonRootContainerService, "CKV_AISEC_135", "image tagged latest", lambda: _service({"image": "python:latest"})),
+    (
+        NonRootContainerService,
+        "CKV_AISEC_135",
+        "private ECR image without a tag",
+        lambda: _service({"image": IMAGE.rpartition(":")[0]}),
+    ),
+    (
+        NonRootContainerService,
+        "CKV_AISEC_135",
+        "Docker Hub image by a version tag",
+        lambda: _service({"image": "vllm/vllm-openai:v0.6.3"}),
+    ),
+    (
+        NonRootContainerService,
+        "CKV_AISEC_140",
+        "Hugging Face token in the environment",
+        lambda: _service({"environment": {"HF_TOKEN": HF_TOKEN}}),
+    ),
+    (
+        NonRootContainerService,
+        "CKV_AISEC_140",
+        "literal in a credential-named variable",
+        lambda: _service({"environment": {"WANDB_API_KEY": "not-a-reference"}}),
+    ),
+    (
+        NonRootContainerService,
+        "CKV_AISEC_140",
+        "API key in the command",
+        lambda: _service({"command": ["serve", "--api-key", OPENAI_KEY]}),
+    ),
     (ModelRepository, "CKV_AISEC_46", "AWS-managed ECR key", lambda: _repository(kms_key_arn="alias/aws/ecr")),
     (ModelRepository, "CKV_AISEC_46", "empty key ARN", lambda: _repository(kms_key_arn="")),
     (ModelRepository, "CKV2_AISEC_21", "public pull", lambda: _repository(policy_statements=[ECR_PUBLIC_PULL])),
@@ -189,6 +236,57 @@ REFUSALS: list[tuple[type, str, str, Callable[[], Any]]] = [
         "CKV_AISEC_20",
         "AWS-managed capture key (NVMe instance: no storage key)",
         lambda: _endpoint(instance_type="ml.g5.2xlarge", kms_key_arn=MANAGED_KEY),
+    ),
+    (
+        SecureModelEndpoint,
+        "CKV_AISEC_130",
+        "TRUST_REMOTE_CODE=true",
+        lambda: _endpoint(environment={"TRUST_REMOTE_CODE": "true"}),
+    ),
+    (
+        SecureModelEndpoint,
+        "CKV_AISEC_130",
+        "OPTION_TRUST_REMOTE_CODE=1 (LMI)",
+        lambda: _endpoint(environment={"OPTION_TRUST_REMOTE_CODE": "1"}),
+    ),
+    (SecureModelEndpoint, "CKV_AISEC_134", "image tagged latest", lambda: _endpoint(image="python:latest")),
+    (
+        SecureModelEndpoint,
+        "CKV_AISEC_134",
+        "private ECR image tagged latest",
+        lambda: _endpoint(image=IMAGE.rpartition(":")[0] + ":latest"),
+    ),
+    (
+        SecureModelEndpoint,
+        "CKV_AISEC_134",
+        "ghcr.io image by a version tag",
+        lambda: _endpoint(image="ghcr.io/huggingface/text-generation-inference:2.4.0"),
+    ),
+    (
+        SecureModelEndpoint,
+        "CKV_AISEC_138",
+        "Hub model without model data",
+        lambda: _endpoint(environment={"HF_MODEL_ID": HUB_MODEL}),
+    ),
+    (
+        SecureModelEndpoint,
+        "CKV_AISEC_138",
+        "Hub model ID beside S3 model data",
+        lambda: _endpoint(
+            environment={"HF_MODEL_ID": HUB_MODEL}, model_data_url="s3://example-models/llm/model.tar.gz"
+        ),
+    ),
+    (
+        SecureModelEndpoint,
+        "CKV_AISEC_139",
+        "Hugging Face token for a gated model",
+        lambda: _endpoint(environment={"HF_MODEL_ID": "/opt/ml/model", "HF_TOKEN": HF_TOKEN}),
+    ),
+    (
+        SecureModelEndpoint,
+        "CKV_AISEC_139",
+        "OpenAI key in a differently named variable",
+        lambda: _endpoint(environment={"UPSTREAM": OPENAI_KEY}),
     ),
     (BedrockGuardrail, "CKV_AISEC_33", "AWS-managed key", lambda: _guardrail(kms_key_arn="alias/aws/bedrock")),
     (
