@@ -186,8 +186,12 @@ def test_bad_input_gives_one_clear_line_and_exit_2(case: str, tmp_path: Path) ->
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     target = _write(tmp_path / "main.tf", SECURE_TF)
 
-    def deny(self: Path, *args: object, **kwargs: object) -> str:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = Path.open
+
+    def deny(self: Path, *args: object, **kwargs: object) -> object:
+        if self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
 
     # Tests run as root in CI, where chmod cannot make a file unreadable.
     monkeypatch.setattr(Path, "open", deny)
