@@ -41,6 +41,7 @@ NO_PULUMI_EQUIVALENT = {
     "CKV_AISEC_102",
     "CKV_AISEC_103",
     "CKV_AISEC_104",
+    "CKV_AISEC_151",
 }
 
 # Where the engines differ, as (folder, rule ID, Terraform address, Checkov's verdict, CrossGuard's verdict),
