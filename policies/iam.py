@@ -805,3 +805,101 @@ def attached_policy_arns(resource: Resource) -> tuple[str, Any]:
 def is_policy_lookup(value: Any) -> bool:
     """A reference to a ``data.aws_iam_policy`` lookup (``data.aws_iam_policy.admin.arn``)."""
     return str(referenced_address(value)).startswith(f"data.{POLICY_LOOKUP}.")
+
+
+# -- what AWS-managed policies grant, for attack paths ---------------------------------------------------------
+
+# An abstract of the AWS-managed policies the attack-path rules (CKV2_AISEC_45..47) can follow: for each, the
+# statements that matter to them, i.e. what the policy allows on S3 objects, ECR images, Bedrock models and
+# SageMaker endpoints (read from the policies' published documents; other services are left out). A policy
+# listed with no statements grants none of those. An AWS-managed policy that is not listed is not known
+# here: a rule that needs its content answers UNKNOWN.
+_EVERYTHING = ("*",)
+MANAGED_POLICY_GRANTS: dict[str, tuple[Statement, ...]] = {
+    "AdministratorAccess": (Statement(ALLOW, actions=("*",), resources=_EVERYTHING),),
+    "PowerUserAccess": (
+        Statement(ALLOW, not_actions=("iam:*", "organizations:*", "account:*"), resources=_EVERYTHING),
+    ),
+    "AmazonS3FullAccess": (Statement(ALLOW, actions=("s3:*", "s3-object-lambda:*"), resources=_EVERYTHING),),
+    "AmazonS3ReadOnlyAccess": (
+        Statement(
+            ALLOW,
+            actions=("s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"),
+            resources=_EVERYTHING,
+        ),
+    ),
+    "AmazonSageMakerFullAccess": (
+        Statement(ALLOW, actions=("sagemaker:*",), resources=_EVERYTHING),
+        Statement(
+            ALLOW,
+            actions=("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
+            resources=("arn:aws:s3:::*SageMaker*", "arn:aws:s3:::*Sagemaker*", "arn:aws:s3:::*sagemaker*"),
+        ),
+        Statement(
+            ALLOW,
+            actions=(
+                "ecr:SetRepositoryPolicy",
+                "ecr:CompleteLayerUpload",
+                "ecr:BatchDeleteImage",
+                "ecr:UploadLayerPart",
+                "ecr:DeleteRepositoryPolicy",
+                "ecr:InitiateLayerUpload",
+                "ecr:DeleteRepository",
+                "ecr:PutImage",
+            ),
+            resources=("arn:aws:ecr:*:*:repository/*sagemaker*",),
+        ),
+    ),
+    "AmazonBedrockFullAccess": (Statement(ALLOW, actions=("bedrock:*",), resources=_EVERYTHING),),
+    "AmazonEC2ContainerRegistryFullAccess": (Statement(ALLOW, actions=("ecr:*",), resources=_EVERYTHING),),
+    "AmazonEC2ContainerRegistryPowerUser": (
+        Statement(
+            ALLOW,
+            actions=(
+                "ecr:GetAuthorizationToken",
+                "ecr:BatchCheckLayerAvailability",
+                "ecr:GetDownloadUrlForLayer",
+                "ecr:BatchGetImage",
+                "ecr:InitiateLayerUpload",
+                "ecr:UploadLayerPart",
+                "ecr:CompleteLayerUpload",
+                "ecr:PutImage",
+            ),
+            resources=_EVERYTHING,
+        ),
+    ),
+    "AmazonEC2ContainerRegistryReadOnly": (
+        Statement(
+            ALLOW, actions=("ecr:Get*", "ecr:BatchGetImage", "ecr:Describe*", "ecr:List*"), resources=_EVERYTHING
+        ),
+    ),
+    # Execution and agent policies that grant none of S3 objects, ECR writes, Bedrock or SageMaker invocations.
+    "AWSLambdaBasicExecutionRole": (),
+    "AWSLambdaVPCAccessExecutionRole": (),
+    "AmazonECSTaskExecutionRolePolicy": (
+        Statement(ALLOW, actions=("ecr:GetAuthorizationToken", "ecr:BatchGetImage"), resources=_EVERYTHING),
+    ),
+    "AmazonSSMManagedInstanceCore": (),
+    "CloudWatchAgentServerPolicy": (),
+}
+
+
+def managed_policy_statements(name: str) -> tuple[Statement, ...] | None:
+    """What the AWS-managed policy ``name`` allows on S3 objects, ECR images, Bedrock and SageMaker
+    (``MANAGED_POLICY_GRANTS``, names compared without regard to case); None for a policy not listed."""
+    for known, statements in MANAGED_POLICY_GRANTS.items():
+        if known.lower() == name.lower():
+            return statements
+    return None
+
+
+@cache
+def _resource_pattern(glob: str) -> re.Pattern[str]:
+    text = "".join(".*" if char == "*" else "." if char == "?" else re.escape(char) for char in glob)
+    return re.compile(text, re.DOTALL)
+
+
+def resource_matches(pattern: str, arn: str) -> bool:
+    """Whether a Resource pattern (``arn:aws:s3:::*sagemaker*``) matches an ARN. Unlike actions, resource ARNs
+    compare with regard to case; ``*`` and ``?`` are wildcards (``*`` also spans ``/``)."""
+    return bool(_resource_pattern(pattern).fullmatch(arn))
