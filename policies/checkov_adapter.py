@@ -279,14 +279,32 @@ def _keep_reason(check_id: str, file: Any, resource: str, reason: str) -> None:
         _dropped_reasons[(check_id, os.path.abspath(file), resource)] = reason
 
 
+def evaluated_keys(result: Result) -> list[str]:
+    """Checkov's ``evaluated_keys`` for a result: the attribute that decided it, when the rule names one."""
+    return [result.attribute] if result.attribute else []
+
+
+# Checkov's Dockerfile registry keeps only a check's result, not its evaluated keys: when ``aisec-iac scan``
+# asks (``collect_evaluated_keys``), Dockerfile checks leave them here, keyed by (check ID, absolute file).
+_dropped_keys: dict[tuple[str, str], list[str]] | None = None
+
+
+def collect_evaluated_keys() -> dict[tuple[str, str], list[str]]:
+    """Start keeping the evaluated keys Checkov drops, and return the (live) table they go into."""
+    global _dropped_keys
+    if _dropped_keys is None:
+        _dropped_keys = {}
+    return _dropped_keys
+
+
 class _QuietRun:
     """``BaseCheck.run`` without its debug record.
 
     Checkov's ``run`` formats a debug record of the whole result for every check on every entity, whatever the
     log level, and the ``checkov`` command keeps every debug record in memory. This ``run`` does what Checkov's
     does otherwise: a ``checkov:skip`` suppression gives SKIPPED with its comment and no evaluation; otherwise
-    the result and the evaluated keys; an exception is logged as Checkov logs it and raised (the registry turns
-    it into UNKNOWN).
+    the result and the evaluated keys (the attribute the rule names, set by each check's ``scan_*_conf``); an
+    exception is logged as Checkov logs it and raised (the registry turns it into UNKNOWN).
     """
 
     def run(
@@ -349,6 +367,7 @@ class AisecResourceCheck(_QuietRun, BaseResourceCheck):
     def scan_resource_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
         result = _judge_resource(self.rule, self.entity_type, conf, getattr(self, "graph", None))
         self.details = [result.reason]
+        self.evaluated_keys = evaluated_keys(result)
         return _CHECK_RESULTS[result.verdict]
 
 
@@ -407,6 +426,7 @@ class AisecDataCheck(_QuietRun, BaseDataCheck):
         )
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
+        self.evaluated_keys = evaluated_keys(result)
         return _CHECK_RESULTS[result.verdict]
 
 
@@ -463,6 +483,7 @@ class AisecKubernetesCheck(_QuietRun, BaseK8Check):
         resource = _shared_subject(conf, f"kind:{kind}", None, lambda: normalize_manifest(kind, conf))
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
+        self.evaluated_keys = evaluated_keys(result)
         _keep_reason(self.id, getattr(self, "scanned_file", None), resource.address, result.reason)
         return _CHECK_RESULTS[result.verdict]
 
@@ -483,7 +504,11 @@ class AisecDockerfileCheck(_QuietRun, BaseDockerfileCheck):
         resource = _shared_subject(conf, "dockerfile", None, lambda: normalize_dockerfile(instructions))
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
+        self.evaluated_keys = evaluated_keys(result)
         _keep_reason(self.id, getattr(self, "scanned_file", None), "dockerfile", result.reason)
+        scanned_file = getattr(self, "scanned_file", None)
+        if _dropped_keys is not None and isinstance(scanned_file, str):
+            _dropped_keys[(self.id, os.path.abspath(scanned_file))] = self.evaluated_keys
         return _CHECK_RESULTS[result.verdict], None
 
 

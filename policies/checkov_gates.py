@@ -67,7 +67,7 @@ class Instance:
         notes = [note for name, note in self.notes.items() if re.search(rf"\b{re.escape(name)}\b", result.reason)]
         if not notes:
             return result
-        return Result(result.verdict, f"{result.reason} ({'; '.join(notes)})")
+        return Result(result.verdict, f"{result.reason} ({'; '.join(notes)})", result.attribute)
 
 
 CREATED = Instance()

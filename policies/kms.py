@@ -39,16 +39,17 @@ def is_aws_managed_key(key_id: str) -> bool:
     return alias is not None and alias.startswith(AWS_MANAGED_ALIAS_PREFIX)
 
 
-def judge_kms_key(value: Any, name: str, default: str) -> Result:
-    """A KMS key attribute that must name a customer-managed key; ``default`` says what happens when unset."""
+def judge_kms_key(value: Any, name: str, default: str, attribute: str | None = None) -> Result:
+    """A KMS key attribute that must name a customer-managed key; ``default`` says what happens when unset;
+    ``attribute`` is the path the result points at (``Result.attribute``), if the caller names one."""
     if is_unset(value):
-        return failed(f"{name} is unset: {default}")
+        return failed(f"{name} is unset: {default}", attribute)
     if is_reference(value):
-        return passed(f"{name} is the referenced key {value}")
+        return passed(f"{name} is the referenced key {value}", attribute)
     if is_unresolved(value):
-        return unknown(f"{name} is not known at plan time ({value})")
+        return unknown(f"{name} is not known at plan time ({value})", attribute)
     if not isinstance(value, str):
-        return unknown(f"{name} is not a key ID or ARN ({value!r})")
+        return unknown(f"{name} is not a key ID or ARN ({value!r})", attribute)
     if is_aws_managed_key(value):
-        return failed(f"{name} is the AWS-managed key {value.strip()}, not a customer-managed key")
-    return passed(f"{name} is the customer-managed key {value}")
+        return failed(f"{name} is the AWS-managed key {value.strip()}, not a customer-managed key", attribute)
+    return passed(f"{name} is the customer-managed key {value}", attribute)

@@ -32,20 +32,28 @@ class Verdict(enum.Enum):
 
 @dataclass(frozen=True)
 class Result:
+    """A verdict, the reason shown to users, and the attribute that decided it where one did.
+
+    ``attribute`` is a path in Terraform's attribute syntax, as Checkov's ``evaluated_keys`` name it
+    (``kms_key_id``, ``rule/apply_server_side_encryption_by_default/sse_algorithm``); for manifests the
+    manifest's keys (``spec/containers/securityContext/runAsNonRoot``), for Dockerfiles the instruction (``USER``).
+    """
+
     verdict: Verdict
     reason: str
+    attribute: str | None = None
 
 
-def passed(reason: str) -> Result:
-    return Result(Verdict.PASS, reason)
+def passed(reason: str, attribute: str | None = None) -> Result:
+    return Result(Verdict.PASS, reason, attribute)
 
 
-def failed(reason: str) -> Result:
-    return Result(Verdict.FAIL, reason)
+def failed(reason: str, attribute: str | None = None) -> Result:
+    return Result(Verdict.FAIL, reason, attribute)
 
 
-def unknown(reason: str) -> Result:
-    return Result(Verdict.UNKNOWN, reason)
+def unknown(reason: str, attribute: str | None = None) -> Result:
+    return Result(Verdict.UNKNOWN, reason, attribute)
 
 
 def _winners(results: list[Result]) -> list[Result]:
@@ -58,15 +66,18 @@ def _winners(results: list[Result]) -> list[Result]:
 
 
 def combine(results: list[Result], when_empty: Result) -> Result:
-    """The verdict over several parts, with the reason of the first part that decides it."""
+    """The verdict over several parts, with the reason (and attribute) of the first part that decides it."""
     winners = _winners(results)
     return winners[0] if winners else when_empty
 
 
 def fold(results: list[Result], when_empty: Result) -> Result:
-    """The verdict over several parts, with the reasons of every part that decides it, joined."""
+    """The verdict over several parts, with the reasons of every part that decides it, joined (and the first
+    deciding part's attribute)."""
     winners = _winners(results)
-    return Result(winners[0].verdict, "; ".join(result.reason for result in winners)) if winners else when_empty
+    if not winners:
+        return when_empty
+    return Result(winners[0].verdict, "; ".join(result.reason for result in winners), winners[0].attribute)
 
 
 @dataclass(frozen=True)
