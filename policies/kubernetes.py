@@ -290,3 +290,15 @@ def judge_containers(resource: Resource, judge: Callable[[Container, dict[str, A
             return unknown("the pod spec lists no containers")
         results.extend(_judge_one(container, spec.security_context, judge) for container in spec.containers)
     return combine(results, passed("no containers"))
+
+
+def security_context_attribute(resource_type: str, key: str) -> str | None:
+    """The path of a container's ``securityContext`` setting ``key`` (manifest name) in a workload, for
+    ``Result.attribute``: ``spec/template/spec/containers/securityContext/runAsNonRoot`` in a Deployment manifest,
+    ``spec/container/security_context/run_as_non_root`` in ``kubernetes_pod_v1``; ``None`` for other objects."""
+    if resource_type in MANIFEST_POD_SPEC_PATHS:
+        return "/".join((*MANIFEST_POD_SPEC_PATHS[resource_type], "containers", "securityContext", key))
+    if resource_type in TERRAFORM_POD_SPEC_PATHS:
+        snake = next((name for name, manifest in _SECURITY_CONTEXT_KEYS.items() if manifest == key), key)
+        return "/".join((*TERRAFORM_POD_SPEC_PATHS[resource_type], "container", "security_context", snake))
+    return None

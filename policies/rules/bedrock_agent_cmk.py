@@ -10,5 +10,8 @@ ATTRIBUTE = "customer_encryption_key_arn"
 
 def evaluate(resource: Resource) -> Result:
     return judge_kms_key(
-        resource.get(ATTRIBUTE), ATTRIBUTE, "the agent's configuration and session data use an AWS-owned key"
+        resource.get(ATTRIBUTE),
+        ATTRIBUTE,
+        "the agent's configuration and session data use an AWS-owned key",
+        ATTRIBUTE,
     )

@@ -20,11 +20,11 @@ def _judge_key(configuration: dict, key: str) -> Result | None:
         return None
     value = configuration[key]
     if value is None or value == "":
-        return failed(f"{key} is empty")
+        return failed(f"{key} is empty", f"{BLOCK}/{key}")
     if is_unresolved(value):
-        return unknown(f"{key} is not known at plan time ({value})")
+        return unknown(f"{key} is not known at plan time ({value})", f"{BLOCK}/{key}")
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        return unknown(f"{key} is not an identifier ({value!r})")
+        return unknown(f"{key} is not an identifier ({value!r})", f"{BLOCK}/{key}")
     return None
 
 
@@ -38,13 +38,15 @@ def evaluate(resource: Resource) -> Result:
     if not configurations:
         raw = resource.get(BLOCK)
         if BLOCK in resource.dynamic_blocks or is_unresolved(raw):
-            return unknown(f"{BLOCK} is not known at plan time")
+            return unknown(f"{BLOCK} is not known at plan time", BLOCK)
         if raw in (None, [], {}, ""):
-            return failed(f"no {BLOCK}: no guardrail is attached, prompts and responses reach the model unfiltered")
-        return unknown(f"{BLOCK} is not a list of guardrail objects ({raw!r})")
+            return failed(
+                f"no {BLOCK}: no guardrail is attached, prompts and responses reach the model unfiltered", BLOCK
+            )
+        return unknown(f"{BLOCK} is not a list of guardrail objects ({raw!r})", BLOCK)
     problems = [
         result for configuration in configurations for key in KEYS if (result := _judge_key(configuration, key))
     ]
     if problems:
         return combine(problems, problems[0])
-    return passed(f"guardrail attached ({_describe(configurations[0])})")
+    return passed(f"guardrail attached ({_describe(configurations[0])})", BLOCK)

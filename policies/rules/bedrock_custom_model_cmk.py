@@ -10,4 +10,4 @@ WHEN_UNSET = "the model weights are encrypted with an AWS-owned key"
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_kms_key(resource.get(ATTRIBUTE), ATTRIBUTE, WHEN_UNSET)
+    return judge_kms_key(resource.get(ATTRIBUTE), ATTRIBUTE, WHEN_UNSET, ATTRIBUTE)

@@ -10,5 +10,5 @@ ATTRIBUTE = "kms_key_arn"
 
 def evaluate(resource: Resource) -> Result:
     return judge_kms_key(
-        resource.get(ATTRIBUTE), ATTRIBUTE, "the guardrail's policies are encrypted with an AWS-owned key"
+        resource.get(ATTRIBUTE), ATTRIBUTE, "the guardrail's policies are encrypted with an AWS-owned key", ATTRIBUTE
     )

@@ -72,18 +72,18 @@ def evaluate(resource: Resource) -> Result:
     if not policies:
         raw = resource.get(POLICY)
         if POLICY in resource.dynamic_blocks or is_unresolved(raw):
-            return unknown(f"{POLICY} is not known at plan time")
+            return unknown(f"{POLICY} is not known at plan time", POLICY)
         if not is_unset(raw):
-            return unknown(f"{POLICY} is not a block ({raw!r})")
-        return failed(f"no {POLICY}: PII and secrets in prompts and responses pass through")
+            return unknown(f"{POLICY} is not a block ({raw!r})", POLICY)
+        return failed(f"no {POLICY}: PII and secrets in prompts and responses pass through", POLICY)
     entries = [(kind, entry) for policy in policies for kind in ENTRY_KINDS for entry in blocks_of(policy, kind)]
     if not entries:
-        return failed(f"{POLICY} has no pii_entities_config or regexes_config entry")
+        return failed(f"{POLICY} has no pii_entities_config or regexes_config entry", POLICY)
     verdicts = {_name(kind, entry): _protects(entry) for kind, entry in entries}
     protecting = [name for name, verdict in verdicts.items() if verdict is True]
     if protecting:
-        return passed(f"sensitive information is blocked or anonymized: {', '.join(protecting)}")
+        return passed(f"sensitive information is blocked or anonymized: {', '.join(protecting)}", POLICY)
     undecided = [name for name, verdict in verdicts.items() if verdict is None]
     if undecided:
-        return unknown(f"action or enablement not known at plan time for {', '.join(undecided)}")
-    return failed("every sensitive-information entry only detects (action NONE or evaluation disabled)")
+        return unknown(f"action or enablement not known at plan time for {', '.join(undecided)}", POLICY)
+    return failed("every sensitive-information entry only detects (action NONE or evaluation disabled)", POLICY)

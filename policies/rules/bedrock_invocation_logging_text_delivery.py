@@ -21,6 +21,7 @@ from policies.model import (
 
 BLOCK = "logging_config"
 DESTINATIONS = (("cloudwatch_config", "log_group_name"), ("s3_config", "bucket_name"))
+TEXT = f"{BLOCK}/text_data_delivery_enabled"
 
 
 def _judge_text_delivery(config: dict) -> Result | None:
@@ -29,8 +30,10 @@ def _judge_text_delivery(config: dict) -> Result | None:
         return None  # provider default: true
     enabled = as_bool(value)
     if enabled is None:
-        return unknown(f"text_data_delivery_enabled is not known at plan time ({value})")
-    return None if enabled else failed("text_data_delivery_enabled is false: prompts and responses are not logged")
+        return unknown(f"text_data_delivery_enabled is not known at plan time ({value})", TEXT)
+    if enabled:
+        return None
+    return failed("text_data_delivery_enabled is false: prompts and responses are not logged", TEXT)
 
 
 def _judge_destinations(config: dict) -> Result:
@@ -48,7 +51,7 @@ def _judge_destinations(config: dict) -> Result:
         return passed(f"text prompts and responses are logged to {', '.join(known)}")
     if undecided:
         return unknown(f"the log destination is not known at plan time: {', '.join(undecided)}")
-    return failed("no destination: neither cloudwatch_config.log_group_name nor s3_config.bucket_name is set")
+    return failed("no destination: neither cloudwatch_config.log_group_name nor s3_config.bucket_name is set", BLOCK)
 
 
 def _judge_config(config: dict) -> Result:
@@ -62,8 +65,8 @@ def evaluate(resource: Resource) -> Result:
     if not configs:
         raw = resource.get(BLOCK)
         if BLOCK in resource.dynamic_blocks or is_unresolved(raw):
-            return unknown(f"{BLOCK} is not known at plan time")
+            return unknown(f"{BLOCK} is not known at plan time", BLOCK)
         if not is_unset(raw):
-            return unknown(f"{BLOCK} is not a block ({raw!r})")
-        return failed(f"no {BLOCK}: nothing is logged")
+            return unknown(f"{BLOCK} is not a block ({raw!r})", BLOCK)
+        return failed(f"no {BLOCK}: nothing is logged", BLOCK)
     return combine([_judge_config(config) for config in configs], passed("no config"))

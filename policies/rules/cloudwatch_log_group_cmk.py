@@ -8,5 +8,5 @@ from policies.model import Resource, Result
 
 def evaluate(resource: Resource) -> Result:
     return judge_kms_key(
-        resource.get("kms_key_id"), "kms_key_id", "the log events are encrypted only with keys AWS owns"
+        resource.get("kms_key_id"), "kms_key_id", "the log events are encrypted only with keys AWS owns", "kms_key_id"
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies.container_user import is_root_user, user_part
 from policies.dockerfile import Instruction, Stage, assignments, global_args, instructions, split, substitute
 from policies.model import Resource, Result, failed, passed, unknown
@@ -75,4 +77,4 @@ def evaluate(resource: Resource) -> Result:
             "user, which is root for most images"
         )
     stage, user = found
-    return _judge_user(preamble, stage, user)
+    return replace(_judge_user(preamble, stage, user), attribute="USER")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from policies.container_user import is_root_user
@@ -61,4 +62,4 @@ def _judge_container(number: int, container: Any) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_each_container(resource, _judge_container)
+    return replace(judge_each_container(resource, _judge_container), attribute="container_definitions")

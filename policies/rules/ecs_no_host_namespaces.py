@@ -17,17 +17,17 @@ NAMESPACE = {"network_mode": "network", "pid_mode": "process"}
 
 def _judge(attribute: str, value: Any) -> Result:
     if value is None or value == "":
-        return passed(f"{attribute} is not set: the task has its own {NAMESPACE[attribute]} namespace")
+        return passed(f"{attribute} is not set: the task has its own {NAMESPACE[attribute]} namespace", attribute)
     if is_unresolved(value) or is_reference(value):
-        return unknown(f"{attribute} is not known at plan time ({value})")
+        return unknown(f"{attribute} is not known at plan time ({value})", attribute)
     if not isinstance(value, str):
-        return unknown(f"{attribute} is {value!r}, not a mode")
+        return unknown(f"{attribute} is {value!r}, not a mode", attribute)
     mode = value.strip().lower()
     if mode == "host":
-        return failed(f'{attribute} is "host": the task shares the host\'s {NAMESPACE[attribute]} namespace')
+        return failed(f'{attribute} is "host": the task shares the host\'s {NAMESPACE[attribute]} namespace', attribute)
     if mode in OTHER_MODES[attribute]:
-        return passed(f'{attribute} is "{mode}"')
-    return unknown(f"{attribute} is {value!r}, not a mode ECS knows")
+        return passed(f'{attribute} is "{mode}"', attribute)
+    return unknown(f"{attribute} is {value!r}, not a mode ECS knows", attribute)
 
 
 def evaluate(resource: Resource) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from policies.ecs import container_label, judge_each_container
@@ -26,4 +27,4 @@ def _judge_container(number: int, container: Any) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_each_container(resource, _judge_container)
+    return replace(judge_each_container(resource, _judge_container), attribute="container_definitions")

@@ -7,6 +7,8 @@ followed to its lookup by the connection rule CKV2_AISEC_30 (``iam_no_broad_mana
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies import iam
 from policies.model import (
     Resource,
@@ -42,7 +44,8 @@ def _judge_arn(arn: object) -> Result:
 def evaluate(resource: Resource) -> Result:
     attribute, arns = iam.attached_policy_arns(resource)
     if attribute == "policy_arn":
-        return _judge_arn(arns)
+        return replace(_judge_arn(arns), attribute=attribute)
     if is_unresolved(arns):
-        return unknown(f"{attribute} is not known at plan time ({arns})")
-    return combine([_judge_arn(arn) for arn in as_list(arns)], passed(f"no policy is attached through {attribute}"))
+        return unknown(f"{attribute} is not known at plan time ({arns})", attribute)
+    result = combine([_judge_arn(arn) for arn in as_list(arns)], passed(f"no policy is attached through {attribute}"))
+    return replace(result, attribute=attribute)

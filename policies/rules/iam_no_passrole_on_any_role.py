@@ -6,6 +6,8 @@ resource-policy rules.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies import iam
 from policies.model import Resource, Result, passed
 
@@ -35,4 +37,5 @@ def _judge(statement: iam.Statement, name: str) -> Result | None:
 
 def evaluate(resource: Resource) -> Result:
     document = iam.identity_policy(resource)
-    return iam.judge_statements(document, _judge, passed("no statement allows iam:PassRole on every role"))
+    result = iam.judge_statements(document, _judge, passed("no statement allows iam:PassRole on every role"))
+    return replace(result, attribute="statement" if resource.type == "aws_iam_policy_document" else "policy")

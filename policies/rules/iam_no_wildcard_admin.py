@@ -6,6 +6,8 @@ policy built with data.aws_iam_policy_document) are left to the resource-policy 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies import iam
 from policies.model import Resource, Result, passed
 
@@ -25,4 +27,5 @@ def _judge(statement: iam.Statement, name: str) -> Result | None:
 
 def evaluate(resource: Resource) -> Result:
     document = iam.identity_policy(resource)
-    return iam.judge_statements(document, _judge, passed("no statement allows a whole service on every resource"))
+    result = iam.judge_statements(document, _judge, passed("no statement allows a whole service on every resource"))
+    return replace(result, attribute="statement" if resource.type == "aws_iam_policy_document" else "policy")

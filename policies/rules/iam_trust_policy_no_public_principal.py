@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies import iam
 from policies.model import Resource, Result, passed
 
@@ -30,4 +32,5 @@ def _judge(statement: iam.Statement, name: str) -> Result | None:
 
 def evaluate(resource: Resource) -> Result:
     document = iam.read_policy(resource.get("assume_role_policy"), "assume_role_policy")
-    return iam.judge_statements(document, _judge, passed("no statement lets everyone assume the role"))
+    result = iam.judge_statements(document, _judge, passed("no statement lets everyone assume the role"))
+    return replace(result, attribute="assume_role_policy")

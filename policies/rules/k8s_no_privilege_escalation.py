@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from policies.kubernetes import Container, judge_containers
+from dataclasses import replace
+
+from policies.kubernetes import Container, judge_containers, security_context_attribute
 from policies.model import Resource, Result, as_bool, failed, is_unresolved, passed, unknown
 
 
@@ -27,4 +29,11 @@ def _judge_container(container: Container) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_containers(resource, lambda container, _pod_context: _judge_container(container))
+    return judge_containers(resource, lambda container, _pod_context: _located(resource.type, container))
+
+
+def _located(resource_type: str, container: Container) -> Result:
+    """The result, pointing at privileged when it decides, else at allowPrivilegeEscalation."""
+    privileged = container.security_context.get("privileged")
+    key = "privileged" if privileged is not None and as_bool(privileged) is not False else "allowPrivilegeEscalation"
+    return replace(_judge_container(container), attribute=security_context_attribute(resource_type, key))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from policies.kubernetes import Container, judge_containers
+from dataclasses import replace
+
+from policies.kubernetes import Container, judge_containers, security_context_attribute
 from policies.model import Resource, Result, as_bool, failed, is_unresolved, passed, unknown
 
 
@@ -21,4 +23,7 @@ def _judge_container(container: Container) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_containers(resource, lambda container, _pod_context: _judge_container(container))
+    attribute = security_context_attribute(resource.type, "readOnlyRootFilesystem")
+    return replace(
+        judge_containers(resource, lambda container, _pod_context: _judge_container(container)), attribute=attribute
+    )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from policies.container_user import is_root_user
-from policies.kubernetes import Container, judge_containers
+from policies.kubernetes import Container, judge_containers, security_context_attribute
 from policies.model import Resource, Result, as_bool, as_int, failed, is_unresolved, passed, unknown
 
 
@@ -33,4 +34,15 @@ def _judge_container(container: Container, pod_context: dict[str, Any]) -> Resul
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_containers(resource, _judge_container)
+    return judge_containers(resource, lambda container, pod_context: _located(resource, container, pod_context))
+
+
+def _located(resource: Resource, container: Container, pod_context: dict[str, Any]) -> Result:
+    """The result, pointing at runAsUser when it decides (UID 0 or a non-zero UID), else at runAsNonRoot."""
+    result = _judge_container(container, pod_context)
+    user = _effective(container, pod_context, "runAsUser")
+    decided_by_user = is_root_user(user) is True or (
+        as_bool(_effective(container, pod_context, "runAsNonRoot")) is not True and user is not None
+    )
+    key = "runAsUser" if decided_by_user else "runAsNonRoot"
+    return replace(result, attribute=security_context_attribute(resource.type, key))

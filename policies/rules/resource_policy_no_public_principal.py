@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies import iam
 from policies.model import Resource, Result, passed
 
@@ -38,8 +40,9 @@ def _judge(statement: iam.Statement, name: str, keys: frozenset[str], narrowed_t
 def evaluate(resource: Resource) -> Result:
     keys, narrowed_to = NARROWING.get(resource.type, (iam.PRINCIPAL_NARROWING_KEYS, "your organization or accounts"))
     document = iam.read_policy(resource.get("policy"))
-    return iam.judge_statements(
+    result = iam.judge_statements(
         document,
         lambda statement, name: _judge(statement, name, keys, narrowed_to),
         passed("no statement allows everyone without a narrowing condition"),
     )
+    return replace(result, attribute="policy")

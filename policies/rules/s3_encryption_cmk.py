@@ -8,6 +8,8 @@ CKV2_AISEC_3 judges it on the bucket, through ``judge_configuration`` with the b
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies.kms import is_aws_managed_key
 from policies.model import (
     Resource,
@@ -25,6 +27,9 @@ from policies.s3 import LogTarget
 
 KMS_ALGORITHMS = ("aws:kms", "aws:kms:dsse")
 SSE_S3 = "AES256"
+DEFAULT = "rule/apply_server_side_encryption_by_default"
+ALGORITHM = f"{DEFAULT}/sse_algorithm"
+KEY = f"{DEFAULT}/kms_master_key_id"
 
 
 def _judge_sse_s3(log_target: LogTarget | None) -> Result:
@@ -43,29 +48,30 @@ def _judge_sse_s3(log_target: LogTarget | None) -> Result:
 def _judge_rule_block(block: dict, log_target: LogTarget | None) -> Result:
     default = first_block(block, "apply_server_side_encryption_by_default")
     if default is None:
-        return failed("a rule has no apply_server_side_encryption_by_default block")
+        return failed("a rule has no apply_server_side_encryption_by_default block", "rule")
     algorithm = default.get("sse_algorithm")
     key_id = default.get("kms_master_key_id")
     if is_unresolved(algorithm):
-        return unknown(f"sse_algorithm is not known at plan time ({algorithm})")
+        return unknown(f"sse_algorithm is not known at plan time ({algorithm})", ALGORITHM)
     if algorithm == SSE_S3:
-        return _judge_sse_s3(log_target)
+        return replace(_judge_sse_s3(log_target), attribute=ALGORITHM)
     if algorithm not in KMS_ALGORITHMS:
-        return failed(f"sse_algorithm is {algorithm!r}, not SSE-KMS")
+        return failed(f"sse_algorithm is {algorithm!r}, not SSE-KMS", ALGORITHM)
     if log_target is not None and log_target.receives_logs is True:
         return failed(
             f"{log_target.reason}, but S3 does not deliver server access logs to a bucket whose default "
-            "encryption is SSE-KMS: use SSE-S3 (AES256) for a log target"
+            "encryption is SSE-KMS: use SSE-S3 (AES256) for a log target",
+            ALGORITHM,
         )
     if is_unset(key_id):
-        return failed("aws:kms without kms_master_key_id uses the AWS-managed key")
+        return failed("aws:kms without kms_master_key_id uses the AWS-managed key", KEY)
     if is_reference(key_id):
-        return passed(f"encrypted with the referenced key {key_id}")
+        return passed(f"encrypted with the referenced key {key_id}", KEY)
     if is_unresolved(key_id) or not isinstance(key_id, str):
-        return unknown(f"kms_master_key_id is not known at plan time ({key_id})")
+        return unknown(f"kms_master_key_id is not known at plan time ({key_id})", KEY)
     if is_aws_managed_key(key_id):
-        return failed(f"kms_master_key_id is the AWS-managed key {key_id.strip()}")
-    return passed(f"encrypted with customer-managed key {key_id}")
+        return failed(f"kms_master_key_id is the AWS-managed key {key_id.strip()}", KEY)
+    return passed(f"encrypted with customer-managed key {key_id}", KEY)
 
 
 def judge_configuration(resource: Resource, log_target: LogTarget | None = None) -> Result:
@@ -77,8 +83,8 @@ def judge_configuration(resource: Resource, log_target: LogTarget | None = None)
     rules = resource.blocks("rule")
     if not rules:
         if "rule" in resource.dynamic_blocks:
-            return unknown("rule is a dynamic block")
-        return failed("no encryption rule is configured")
+            return unknown("rule is a dynamic block", "rule")
+        return failed("no encryption rule is configured", "rule")
     return combine([_judge_rule_block(block, log_target) for block in rules], passed("no rule"))
 
 

@@ -11,4 +11,5 @@ def evaluate(resource: Resource) -> Result:
         resource.get("kms_key_id"),
         "kms_key_id",
         "the domain's home file system and space volumes are encrypted with a key AWS manages",
+        attribute="kms_key_id",
     )

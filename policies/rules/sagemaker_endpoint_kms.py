@@ -3,6 +3,8 @@ KMS key, unless its instances have local NVMe storage, for which SageMaker accep
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies.kms import judge_kms_key
 from policies.model import Resource, Result, Verdict, is_reference, is_unresolved, is_unset, passed, unknown
 from policies.sagemaker_values import has_local_storage
@@ -16,6 +18,10 @@ def _instance_types(resource: Resource) -> list[object]:
 
 
 def evaluate(resource: Resource) -> Result:
+    return replace(_judge(resource), attribute="kms_key_arn")
+
+
+def _judge(resource: Resource) -> Result:
     key = resource.get("kms_key_arn")
     result = judge_kms_key(key, "kms_key_arn", "the endpoint's storage volumes are encrypted with a key AWS manages")
     if result.verdict is not Verdict.FAIL or not is_unset(key):

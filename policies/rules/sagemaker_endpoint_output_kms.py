@@ -28,7 +28,7 @@ def _unresolved_blocks(resource: Resource) -> list[Result]:
     for name in BLOCKS:
         raw = resource.get(name)
         if isinstance(raw, str) and (is_unresolved(raw) or is_reference(raw)):
-            found.append(unknown(f"{name} is not known at plan time ({raw})"))
+            found.append(unknown(f"{name} is not known at plan time ({raw})", name))
     return found
 
 
@@ -42,6 +42,7 @@ def _data_capture(resource: Resource) -> list[Result]:
                 block.get("kms_key_id"),
                 "data_capture_config.kms_key_id",
                 f"captured requests and responses are {NOT_YOUR_KEY}",
+                "data_capture_config/kms_key_id",
             )
         )
     return results
@@ -53,13 +54,19 @@ def _async_output(resource: Resource) -> list[Result]:
         output = first_block(block, "output_config")
         raw = block.get("output_config")
         if output is None and isinstance(raw, str) and (is_unresolved(raw) or is_reference(raw)):
-            results.append(unknown(f"async_inference_config.output_config is not known at plan time ({raw})"))
+            results.append(
+                unknown(
+                    f"async_inference_config.output_config is not known at plan time ({raw})",
+                    "async_inference_config/output_config",
+                )
+            )
         elif output is not None:
             results.append(
                 judge_kms_key(
                     output.get("kms_key_id"),
                     "async_inference_config.output_config.kms_key_id",
                     f"asynchronous inference results are {NOT_YOUR_KEY}",
+                    "async_inference_config/output_config/kms_key_id",
                 )
             )
     return results
@@ -75,6 +82,7 @@ def _core_dumps(resource: Resource) -> list[Result]:
                         dump.get("kms_key_id"),
                         f"{variants}.core_dump_config.kms_key_id",
                         f"core dumps, which hold model weights and requests in memory, are {NOT_YOUR_KEY}",
+                        f"{variants}/core_dump_config/kms_key_id",
                     )
                 )
     return results

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies.model import Resource, Result, failed, is_unset, passed
 from policies.sagemaker_values import describe_unknown_flag, flag
 
+ATTRIBUTE = "enable_network_isolation"
+
 
 def evaluate(resource: Resource) -> Result:
-    value = resource.get("enable_network_isolation")
+    return replace(_judge(resource), attribute=ATTRIBUTE)
+
+
+def _judge(resource: Resource) -> Result:
+    value = resource.get(ATTRIBUTE)
     isolated = flag(value, default=False)
     if isolated is None:
         return describe_unknown_flag(value, "enable_network_isolation")

@@ -17,6 +17,7 @@ from policies.sagemaker_values import unless_dynamic
 
 BLOCK = "instance_metadata_service_configuration"
 ATTRIBUTE = "minimum_instance_metadata_service_version"
+PATH = f"{BLOCK}/{ATTRIBUTE}"
 
 
 def _judge(resource: Resource) -> Result:
@@ -24,23 +25,23 @@ def _judge(resource: Resource) -> Result:
     blocks = resource.blocks(BLOCK)
     if not blocks:
         if BLOCK in resource.dynamic_blocks:
-            return unknown(f"{BLOCK} is a dynamic block")
+            return unknown(f"{BLOCK} is a dynamic block", BLOCK)
         if is_unresolved(raw) or is_reference(raw):
-            return unknown(f"{BLOCK} is not known at plan time ({raw})")
+            return unknown(f"{BLOCK} is not known at plan time ({raw})", BLOCK)
         if not is_unset(raw):
-            return unknown(f"{BLOCK} is not a block ({raw!r})")
-        return failed(f"no {BLOCK}: SageMaker allows IMDSv1")
+            return unknown(f"{BLOCK} is not a block ({raw!r})", BLOCK)
+        return failed(f"no {BLOCK}: SageMaker allows IMDSv1", BLOCK)
     value = blocks[0].get(ATTRIBUTE)
     if is_unset(value):
-        return failed(f"{ATTRIBUTE} is not set: SageMaker allows IMDSv1")
+        return failed(f"{ATTRIBUTE} is not set: SageMaker allows IMDSv1", PATH)
     if is_unresolved(value) or is_reference(value):
-        return unknown(f"{ATTRIBUTE} is not known at plan time ({value})")
+        return unknown(f"{ATTRIBUTE} is not known at plan time ({value})", PATH)
     version = as_int(value)
     if version is None:
-        return unknown(f"{ATTRIBUTE} is not a version number ({value!r})")
+        return unknown(f"{ATTRIBUTE} is not a version number ({value!r})", PATH)
     if version == 2:
-        return passed("only IMDSv2 requests reach the instance metadata service")
-    return failed(f"{ATTRIBUTE} is {value!r}: IMDSv1 requests can read the role's credentials")
+        return passed("only IMDSv2 requests reach the instance metadata service", PATH)
+    return failed(f"{ATTRIBUTE} is {value!r}: IMDSv1 requests can read the role's credentials", PATH)
 
 
 def evaluate(resource: Resource) -> Result:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from policies.model import (
@@ -19,6 +20,7 @@ from policies.model import (
 
 # The AWS provider's default when direct_internet_access is not set.
 PROVIDER_DEFAULT_INTERNET_ACCESS = "Enabled"
+INTERNET = "direct_internet_access"
 
 
 def _judge_internet_access(value: Any) -> Result:
@@ -44,11 +46,11 @@ def _judge_subnet(value: Any) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    internet = _judge_internet_access(resource.get("direct_internet_access"))
-    subnet = _judge_subnet(resource.get("subnet_id"))
+    internet = replace(_judge_internet_access(resource.get("direct_internet_access")), attribute=INTERNET)
+    subnet = replace(_judge_subnet(resource.get("subnet_id")), attribute="subnet_id")
     if internet.verdict is Verdict.PASS and subnet.verdict is Verdict.PASS:
-        return passed(f"{subnet.reason} with direct internet access disabled")
-    failures = [result.reason for result in (internet, subnet) if result.verdict is Verdict.FAIL]
+        return passed(f"{subnet.reason} with direct internet access disabled", INTERNET)
+    failures = [result for result in (internet, subnet) if result.verdict is Verdict.FAIL]
     if failures:
-        return failed("; ".join(failures))
+        return failed("; ".join(result.reason for result in failures), failures[0].attribute)
     return combine([internet, subnet], passed("nothing to judge"))

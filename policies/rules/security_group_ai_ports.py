@@ -100,14 +100,26 @@ def _network(cidr: Any) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
         return None
 
 
-def _judge_ingress(rule: dict[str, Any], where: str, protocol_key: str, cidr_keys: tuple[str, ...]) -> Result:
+def _world_key(rule: dict[str, Any], cidr_keys: tuple[str, ...]) -> str | None:
+    """The attribute that holds a range open to the whole internet."""
+    for key in cidr_keys:
+        if any((network := _network(cidr)) is not None and network.prefixlen == 0 for cidr in as_list(rule.get(key))):
+            return key
+    return None
+
+
+def _judge_ingress(
+    rule: dict[str, Any], where: str, protocol_key: str, cidr_keys: tuple[str, ...], block: str = ""
+) -> Result:
+    """``block``: the path of the block that holds the rule (``ingress/``), for the attribute a FAIL points at."""
     ports, description = _reached_ports(rule, protocol_key)
     source, detail = _source(rule, cidr_keys)
     if ports == [] or source == "limited":
         return passed(f"{where} ({description}): no AI tooling port open to the internet")
     if source == "world" and ports:
         tools = ", ".join(f"{AI_TOOL_PORTS[port]} ({port})" for port in ports)
-        return failed(f"{where} ({description}) from {detail} reaches {tools}")
+        key = _world_key(rule, cidr_keys)
+        return failed(f"{where} ({description}) from {detail} reaches {tools}", f"{block}{key}" if key else None)
     if ports is None:
         return unknown(f"{where}: {description} cannot be read")
     return unknown(f"{where} ({description}): {detail}")
@@ -116,9 +128,9 @@ def _judge_ingress(rule: dict[str, Any], where: str, protocol_key: str, cidr_key
 def _fold(results: list[Result], when_empty: Result) -> Result:
     """Any FAIL wins, then UNKNOWN, then PASS; reasons of the winning verdict are joined."""
     for verdict in (Verdict.FAIL, Verdict.UNKNOWN, Verdict.PASS):
-        reasons = [result.reason for result in results if result.verdict is verdict]
-        if reasons:
-            return Result(verdict, "; ".join(reasons))
+        deciding = [result for result in results if result.verdict is verdict]
+        if deciding:
+            return Result(verdict, "; ".join(result.reason for result in deciding), deciding[0].attribute)
     return when_empty
 
 
@@ -130,7 +142,9 @@ def _judge_security_group(resource: Resource) -> Result:
         if not isinstance(item, dict):
             results.append(unknown(f"ingress #{number} is not a block ({item!r})"))
             continue
-        result = _judge_ingress(item, f"ingress #{number}", "protocol", ("cidr_blocks", "ipv6_cidr_blocks"))
+        result = _judge_ingress(
+            item, f"ingress #{number}", "protocol", ("cidr_blocks", "ipv6_cidr_blocks"), block="ingress/"
+        )
         if dynamic and result.verdict is Verdict.UNKNOWN:
             result = unknown(f"{result.reason} (a dynamic ingress block Checkov could not expand)")
         results.append(result)
