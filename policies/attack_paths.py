@@ -268,11 +268,12 @@ def role_may(role: Resource, graph: Graph, actions: Iterable[str], covers: Cover
     pattern reaches the target."""
     sources, problems = role_sources(role, graph)
     boundary: list[Source] | None = None
+    boundary_problem: str | None = None
     boundary_arn = role.get("permissions_boundary")
     if not is_unset(boundary_arn):
         found = _managed_arn_source(boundary_arn, role, graph)
         if isinstance(found, Result):
-            problems.append(unknown(f"its permissions boundary: {found.reason}"))
+            boundary_problem = f"its permissions boundary is not known: {found.reason}"
         else:
             boundary = [found]
     maybes: list[str] = []
@@ -284,6 +285,8 @@ def role_may(role: Resource, graph: Graph, actions: Iterable[str], covers: Cover
                 continue
             if within is None:
                 allowed, why = None, f"{why}; its permissions boundary: {boundary_why}"
+        if allowed is True and boundary_problem is not None:
+            allowed, why = None, f"{why}; {boundary_problem}"
         if allowed is True:
             return failed(why)
         if allowed is None:
