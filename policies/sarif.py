@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from policies import __version__
+from policies.attribute_lines import record_attribute_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 # GitHub code scanning reads security-severity as a CVSS-like score: 9.0+ critical, 7.0+ high, 4.0+ medium.
@@ -90,7 +91,13 @@ def _result(record: Any, rule_index: int, catalog: dict[str, Any]) -> dict[str, 
     if len(lines) == 2 and all(isinstance(line, int) and line > 0 for line in lines):
         region = {"startLine": lines[0], "endLine": lines[1]}
     location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
-    if region:
+    attribute = record_attribute_line(record) if region else None
+    if attribute is not None and region["startLine"] <= attribute <= region["endLine"]:
+        # The attribute the rule judged, within the resource (docs/writing-rules.md, "The attribute a finding
+        # points at"); the resource stays as the context.
+        location["physicalLocation"]["region"] = {"startLine": attribute, "endLine": attribute}
+        location["physicalLocation"]["contextRegion"] = region
+    elif region:
         location["physicalLocation"]["region"] = region
     location["logicalLocations"] = [{"name": record.resource, "kind": "resource"}]
     return {

@@ -133,10 +133,12 @@ def run_unit(
     """
     from checkov.runner_filter import RunnerFilter
 
-    from policies.checkov_adapter import collect_reasons
+    from policies.checkov_adapter import collect_evaluated_keys, collect_reasons
 
     reasons = collect_reasons()
     reasons.clear()
+    dropped_keys = collect_evaluated_keys()
+    dropped_keys.clear()
     runner_filter = RunnerFilter(
         framework=[unit.framework],
         checks=list(checks),
@@ -164,6 +166,7 @@ def run_unit(
         return [], [Problem(where, message, unit.framework)]
     reports = report if isinstance(report, list) else [report]
     _restore_reasons(reports, reasons)
+    _restore_evaluated_keys(reports, dropped_keys)
     return reports, []
 
 
@@ -178,6 +181,17 @@ def _restore_reasons(reports: list[Any], reasons: dict[tuple[str, str, str], str
             reason = reasons.get((record.check_id, file, resource))
             if reason:
                 record.details = [reason]
+
+
+def _restore_evaluated_keys(reports: list[Any], keys: dict[tuple[str, str], list[str]]) -> None:
+    """Give Dockerfile records the evaluated keys their rule gave, which Checkov's Dockerfile registry drops."""
+    for report in reports:
+        if report.check_type != "dockerfile":
+            continue
+        for record in (*report.passed_checks, *report.failed_checks):
+            found = keys.get((record.check_id, os.path.abspath(record.file_abs_path or "")))
+            if found and isinstance(record.check_result, dict) and not record.check_result.get("evaluated_keys"):
+                record.check_result["evaluated_keys"] = list(found)
 
 
 def _first_line(error: BaseException) -> str:
