@@ -152,7 +152,9 @@ def test_check_naming_no_rule_is_an_error(tmp_path: Path) -> None:
 def test_framework_selects_what_is_scanned(tmp_path: Path) -> None:
     _module(tmp_path, "key")
     (tmp_path / "Dockerfile").write_text("FROM python:3.11-slim\n", encoding="utf-8")
-    result = run_cli("scan", ".", "--framework", "dockerfile", "-o", "json", cwd=tmp_path)
+    result = run_cli(
+        "scan", ".", "--framework", "dockerfile", "--check", f"{ROTATION},CKV_AISEC_104", "-o", "json", cwd=tmp_path
+    )
     assert {check for check, _, _ in _failures(result)} == {"CKV_AISEC_104"}
     bad = run_cli("scan", ".", "--framework", "helm", cwd=tmp_path)
     assert bad.returncode == 2 and _errors(bad) == [
