@@ -391,6 +391,7 @@ class BedrockInvocationLogging(AisecComponent):
         "CKV2_AISEC_4",
         "CKV2_AISEC_11",
         "CKV2_AISEC_30",
+        "CKV2_AISEC_46",
     )
 
     TYPE: ClassVar[str] = "aisec:bedrock:BedrockInvocationLogging"

@@ -54,6 +54,7 @@ class SecureBucket(AisecComponent):
         "CKV2_AISEC_2",
         "CKV2_AISEC_3",
         "CKV2_AISEC_4",
+        "CKV2_AISEC_46",
     )
     OUTPUTS: ClassVar[tuple[str, ...]] = ("bucket_name", "bucket_arn", "kms_key_arn")
 

@@ -175,6 +175,7 @@ class NonRootContainerService(AisecComponent):
         "CKV_AISEC_135",
         "CKV_AISEC_140",
         "CKV2_AISEC_30",
+        "CKV2_AISEC_45",
     )
 
     log_key: aws.kms.Key | None

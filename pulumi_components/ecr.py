@@ -62,6 +62,7 @@ class ModelRepository(AisecComponent):
         "CKV_AISEC_46",
         "CKV_AISEC_112",
         "CKV2_AISEC_20",
+        "CKV2_AISEC_46",
     )
 
     repository: aws.ecr.Repository

@@ -69,6 +69,7 @@ class SecureNotebook(AisecComponent):
         "CKV_AISEC_12",
         "CKV_AISEC_13",
         "CKV_AISEC_112",
+        "CKV2_AISEC_45",
     )
 
     TYPE: ClassVar[str] = "aisec:sagemaker:SecureNotebook"
@@ -412,6 +413,7 @@ class SecureModelEndpoint(AisecComponent):
         "CKV2_AISEC_2",
         "CKV2_AISEC_3",
         "CKV2_AISEC_4",
+        "CKV2_AISEC_46",
     )
 
     TYPE: ClassVar[str] = "aisec:sagemaker:SecureModelEndpoint"

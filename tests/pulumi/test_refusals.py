@@ -363,6 +363,13 @@ UNREACHABLE: dict[tuple[type, str], str] = {
         )
         for rule, why in ROLE_RULES_UNREACHABLE.items()
     },
+    **{
+        (component, "CKV2_AISEC_46"): "an attack path runs through resources the component does not register (an "
+        "internet-facing service and a role that can write the store): the component alone opens none"
+        for component in (SecureBucket, ModelRepository, SecureModelEndpoint, BedrockInvocationLogging)
+    },
+    (SecureNotebook, "CKV2_AISEC_45"): "the notebook never has direct internet access",
+    (NonRootContainerService, "CKV2_AISEC_45"): "the service never assigns a public IP",
     (SecureModelEndpoint, "CKV_AISEC_112"): "the capture bucket's policy takes no caller statements",
     (SecureModelEndpoint, "CKV_AISEC_1"): "the capture bucket uses the endpoint's key: an AWS-managed key is "
     "refused first by CKV_AISEC_18/20, which speak of the endpoint",
