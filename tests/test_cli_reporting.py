@@ -59,7 +59,9 @@ def test_fingerprints_survive_lines_moving_and_results_carry_the_reason(tmp_path
     after = _sarif(str(tmp_path), "--check", "CKV_AISEC_4")["runs"][0]["results"]
     assert len(before) == len(after) == 1
     assert before[0]["partialFingerprints"][FINGERPRINT_KEY] == after[0]["partialFingerprints"][FINGERPRINT_KEY]
-    assert after[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    # The region is the judged attribute's line (enable_key_rotation), the resource's lines the context.
+    assert after[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    assert after[0]["locations"][0]["physicalLocation"]["contextRegion"]["startLine"] == 3
     assert "enable_key_rotation is false" in after[0]["message"]["text"]
     assert after[0]["level"] == "warning"  # MEDIUM
 
