@@ -91,6 +91,7 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
     ("CKV_AISEC_152", "aws_sagemaker_pipeline.fine_tune"),
     ("CKV_AISEC_153", "aws_sagemaker_pipeline.fine_tune"),
     ("CKV_AISEC_155", "aws_sagemaker_pipeline.fine_tune"),
+    ("CKV_AISEC_157", "aws_bedrock_guardrail.assistant"),
     ("CKV2_AISEC_1", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_2", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_3", "aws_s3_bucket.training_data"),

@@ -17,6 +17,7 @@ resource "aws_bedrock_guardrail" "assistant" {
       input_strength  = "HIGH"
       output_strength = "HIGH"
     }
+    # no INSULTS, SEXUAL, VIOLENCE or MISCONDUCT filter   <- CKV_AISEC_157
   }
   # no sensitive_information_policy_config   <- CKV_AISEC_35
 }
