@@ -28,8 +28,8 @@ def _literal(value: object) -> str | None:
 
 def _not_known(name: str, value: object, kind: str = "a string") -> Result:
     if is_unresolved(value) or is_reference(value):
-        return unknown(f"{name} is not known at plan time ({value})")
-    return unknown(f"{name} is not {kind} ({value!r})")
+        return unknown(f"{name} is not known at plan time ({value})", name)
+    return unknown(f"{name} is not {kind} ({value!r})", name)
 
 
 def _requires_key(resource: Resource) -> bool | None:
@@ -42,14 +42,18 @@ def _judge_open_method(resource: Resource, authorization: str) -> Result:
     method = resource.get("http_method")
     requires_key = _requires_key(resource)
     if requires_key:
-        return passed(f"authorization is {authorization}, but callers must present an API key")
+        return passed(f"authorization is {authorization}, but callers must present an API key", "api_key_required")
     if _literal(method) == CORS_PREFLIGHT:
-        return passed("an OPTIONS method answers CORS preflight requests, which browsers send without credentials")
+        return passed(
+            "an OPTIONS method answers CORS preflight requests, which browsers send without credentials", "http_method"
+        )
     if requires_key is None:
         return _not_known("api_key_required", resource.get("api_key_required"), "a boolean")
     if _literal(method) is None:
         return _not_known("http_method", method)
-    return failed(f"authorization is {authorization} and no API key is required: anyone can call {method}")
+    return failed(
+        f"authorization is {authorization} and no API key is required: anyone can call {method}", "authorization"
+    )
 
 
 def evaluate(resource: Resource) -> Result:
@@ -58,11 +62,14 @@ def evaluate(resource: Resource) -> Result:
         return _judge_open_method(resource, "unset")
     value = _literal(authorization)
     if value in AUTHORIZERS:
-        return passed(f"callers are authorized by {value}")
+        return passed(f"callers are authorized by {value}", "authorization")
     if value == OPEN:
         return _judge_open_method(resource, OPEN)
     if value is None:
         if _requires_key(resource):
-            return passed(f"authorization is not known at plan time ({authorization}), but an API key is required")
+            return passed(
+                f"authorization is not known at plan time ({authorization}), but an API key is required",
+                "api_key_required",
+            )
         return _not_known("authorization", authorization)
-    return unknown(f"authorization is {authorization!r}, which API Gateway does not accept")
+    return unknown(f"authorization is {authorization!r}, which API Gateway does not accept", "authorization")

@@ -48,38 +48,44 @@ def _shown(number: float) -> str:
     return str(int(number)) if number.is_integer() else str(number)
 
 
-def _judge_limit(block: Mapping[str, object], name: str, when_unset: str) -> Result:
+def _judge_limit(block: Mapping[str, object], name: str, when_unset: str, path: str | None) -> Result:
     value = block.get(name)
+    attribute = f"{path}/{name}" if path else None
     if is_unset(value):
-        return failed(f"{name} is unset ({when_unset})")
+        return failed(f"{name} is unset ({when_unset})", attribute)
     if is_unresolved(value) or is_reference(value):
-        return unknown(f"{name} is not known at plan time ({value})")
+        return unknown(f"{name} is not known at plan time ({value})", attribute)
     number = as_number(value)
     if number is None:
-        return unknown(f"{name} is not a number ({value!r})")
+        return unknown(f"{name} is not a number ({value!r})", attribute)
     if number == DISABLED:
-        return failed(f"{name} is -1, which disables throttling")
+        return failed(f"{name} is -1, which disables throttling", attribute)
     if number == 0:
-        return failed(f"{name} is 0, which makes API Gateway reject every request instead of limiting them")
+        return failed(f"{name} is 0, which makes API Gateway reject every request instead of limiting them", attribute)
     if number < 0:
-        return failed(f"{name} is {_shown(number)}, not a positive limit")
-    return passed(f"{name} is {_shown(number)}")
+        return failed(f"{name} is {_shown(number)}, not a positive limit", attribute)
+    return passed(f"{name} is {_shown(number)}", attribute)
 
 
-def judge_throttling(block: Mapping[str, object] | None, where: str, when_unset: str) -> Result:
-    """Both limits of one settings block must be positive numbers."""
+def judge_throttling(
+    block: Mapping[str, object] | None, where: str, when_unset: str, path: str | None = None
+) -> Result:
+    """Both limits of one settings block must be positive numbers; ``path`` is the block's attribute path
+    (``settings``), which the results point at, if the caller names one."""
     if block is None:
-        return failed(f"{where} has no settings block, so it sets no throttling limits")
-    rate, burst = _judge_limit(block, RATE, when_unset), _judge_limit(block, BURST, when_unset)
+        return failed(f"{where} has no settings block, so it sets no throttling limits", path)
+    rate, burst = _judge_limit(block, RATE, when_unset, path), _judge_limit(block, BURST, when_unset, path)
     if rate.verdict is Verdict.PASS and burst.verdict is Verdict.PASS:
         limits = f"{_shown(as_number(block[RATE]))} requests per second, burst {_shown(as_number(block[BURST]))}"
-        return passed(f"{where} throttles at {limits}")
+        return passed(f"{where} throttles at {limits}", path)
     return combine([rate, burst], rate)
 
 
 def evaluate(resource: Resource) -> Result:
     if "settings" in resource.dynamic_blocks and not resource.blocks("settings"):
-        return unknown("settings is a dynamic block")
+        return unknown("settings is a dynamic block", "settings")
     path = resource.get("method_path")
     where = f"method_path {path}" if isinstance(path, str) and path else "this method settings resource"
-    return judge_throttling(first_block(resource.attrs, "settings"), where, "default -1: throttling disabled")
+    return judge_throttling(
+        first_block(resource.attrs, "settings"), where, "default -1: throttling disabled", "settings"
+    )

@@ -18,5 +18,7 @@ from policies.rules.bedrock_data_source_cmk import evaluate as judge_ingestion_k
 def evaluate(resource: Resource) -> Result:
     configuration, _ = read_object(resource.attrs, BLOCK)
     if configuration is not None and "kms_key_arn" not in configuration:
-        return unknown(f"{BLOCK} holds no kms_key_arn: a key computed at apply, which a plan leaves out")
+        return unknown(
+            f"{BLOCK} holds no kms_key_arn: a key computed at apply, which a plan leaves out", f"{BLOCK}/kms_key_arn"
+        )
     return judge_ingestion_key(resource)

@@ -11,6 +11,8 @@ variable without default reads as an empty list in HCL).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies.awscc import member_not_known
 from policies.model import Resource, Result, Verdict
 from policies.rules.bedrock_guardrail_prompt_attack import evaluate as judge_prompt_attack_filter
@@ -20,4 +22,5 @@ def evaluate(resource: Resource) -> Result:
     result = judge_prompt_attack_filter(resource)
     if result.verdict is Verdict.PASS:
         return result
-    return member_not_known(resource.attrs, "content_policy_config", ("filters_config",), need_items=True) or result
+    problem = member_not_known(resource.attrs, "content_policy_config", ("filters_config",), need_items=True)
+    return replace(problem, attribute="content_policy_config/filters_config") if problem else result

@@ -8,6 +8,8 @@ gives no verdict unless another entry already passes.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies.awscc import member_not_known
 from policies.model import Resource, Result, Verdict
 from policies.rules.bedrock_guardrail_sensitive_information import evaluate as judge_sensitive_information
@@ -20,4 +22,5 @@ def evaluate(resource: Resource) -> Result:
     result = judge_sensitive_information(resource)
     if result.verdict is Verdict.PASS:
         return result
-    return member_not_known(resource.attrs, POLICY, LISTS, need_items=True) or result
+    problem = member_not_known(resource.attrs, POLICY, LISTS, need_items=True)
+    return replace(problem, attribute=POLICY) if problem else result

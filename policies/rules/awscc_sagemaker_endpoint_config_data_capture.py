@@ -19,5 +19,7 @@ def evaluate(resource: Resource) -> Result:
         return result
     _, problem = read_objects(resource.attrs, "production_variants")
     if problem is not None:
-        return unknown(f"{problem.reason}: serverless variants, which support no data capture, are exempt")
+        return unknown(
+            f"{problem.reason}: serverless variants, which support no data capture, are exempt", "production_variants"
+        )
     return result

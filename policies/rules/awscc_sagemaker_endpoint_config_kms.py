@@ -7,9 +7,11 @@ the shared ``judge_instance_storage_key``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies.awscc import judge_instance_storage_key
 from policies.model import Resource, Result
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_instance_storage_key(resource, "kms_key_id")
+    return replace(judge_instance_storage_key(resource, "kms_key_id"), attribute="kms_key_id")

@@ -17,5 +17,7 @@ from policies.rules.sagemaker_notebook_imdsv2 import evaluate as judge_imds
 def evaluate(resource: Resource) -> Result:
     configuration, _ = read_object(resource.attrs, BLOCK)
     if configuration is not None and configuration.get(ATTRIBUTE) is None:
-        return unknown(f"{BLOCK} has no {ATTRIBUTE}: computed at apply (the member is required)")
+        return unknown(
+            f"{BLOCK} has no {ATTRIBUTE}: computed at apply (the member is required)", f"{BLOCK}/{ATTRIBUTE}"
+        )
     return judge_imds(resource)

@@ -20,6 +20,8 @@ from policies.model import (
 )
 
 BLOCK = "vpc_config"
+CIDRS = f"{BLOCK}/public_access_cidrs"
+PUBLIC = f"{BLOCK}/endpoint_public_access"
 EVERYWHERE = ipaddress.ip_network("0.0.0.0/0")
 
 
@@ -39,12 +41,12 @@ def _judge_cidrs(value: object) -> Result:
     if value == []:
         # Checkov renders a list variable it cannot resolve as []; an explicit [] would mean 0.0.0.0/0.
         return unknown(
-            "public_access_cidrs is an empty list, which is how a list variable not known at plan time arrives"
+            "public_access_cidrs is an empty list, which is how a list variable not known at plan time arrives", CIDRS
         )
     if is_unset(value):
-        return failed("the public endpoint is on and public_access_cidrs is unset: EKS opens it to 0.0.0.0/0")
+        return failed("the public endpoint is on and public_access_cidrs is unset: EKS opens it to 0.0.0.0/0", CIDRS)
     if _is_unknown(value):
-        return unknown(f"public_access_cidrs is not known at plan time ({value})")
+        return unknown(f"public_access_cidrs is not known at plan time ({value})", CIDRS)
     known: list[str] = []
     undecided: list[object] = []
     for item in as_list(value):
@@ -58,10 +60,12 @@ def _judge_cidrs(value: object) -> Result:
             continue
         known.append(item.strip())
     if known and _covers_internet(known):
-        return failed(f"the public endpoint accepts the whole internet: public_access_cidrs is {', '.join(known)}")
+        return failed(
+            f"the public endpoint accepts the whole internet: public_access_cidrs is {', '.join(known)}", CIDRS
+        )
     if undecided:
-        return unknown(f"public_access_cidrs holds values not known at plan time or not CIDRs ({undecided!r})")
-    return passed(f"the public endpoint accepts only {', '.join(known)}")
+        return unknown(f"public_access_cidrs holds values not known at plan time or not CIDRs ({undecided!r})", CIDRS)
+    return passed(f"the public endpoint accepts only {', '.join(known)}", CIDRS)
 
 
 def evaluate(resource: Resource) -> Result:
@@ -69,16 +73,16 @@ def evaluate(resource: Resource) -> Result:
     if config is None:
         raw = resource.get(BLOCK)
         if BLOCK in resource.dynamic_blocks or _is_unknown(raw):
-            return unknown(f"{BLOCK} is not known at plan time")
+            return unknown(f"{BLOCK} is not known at plan time", BLOCK)
         if not is_unset(raw):
-            return unknown(f"{BLOCK} is not a block ({raw!r})")
-        return failed(f"no {BLOCK}: EKS's defaults open the public endpoint to 0.0.0.0/0")
+            return unknown(f"{BLOCK} is not a block ({raw!r})", BLOCK)
+        return failed(f"no {BLOCK}: EKS's defaults open the public endpoint to 0.0.0.0/0", BLOCK)
     public = config.get("endpoint_public_access")
     if _is_unknown(public):
-        return unknown(f"endpoint_public_access is not known at plan time ({public})")
+        return unknown(f"endpoint_public_access is not known at plan time ({public})", PUBLIC)
     is_public = True if is_unset(public) else as_bool(public)
     if is_public is None:
-        return unknown(f"endpoint_public_access is not a boolean ({public!r})")
+        return unknown(f"endpoint_public_access is not a boolean ({public!r})", PUBLIC)
     if not is_public:
-        return passed("the public endpoint is off: the API is reachable only from the VPC")
+        return passed("the public endpoint is off: the API is reachable only from the VPC", PUBLIC)
     return _judge_cidrs(config.get("public_access_cidrs"))

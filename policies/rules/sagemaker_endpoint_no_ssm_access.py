@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policies.model import Resource, Result, Verdict, combine, failed, is_reference, is_unresolved, passed, unknown
 from policies.sagemaker_values import describe_unknown_flag, flag
 
@@ -11,17 +13,20 @@ VARIANT_BLOCKS = ("production_variants", "shadow_production_variants")
 def _judge_variant(block: str, variant: dict) -> Result:
     name = f"{block} {variant.get('variant_name') or variant.get('model_name') or '(unnamed)'}"
     value = variant.get("enable_ssm_access")
+    attribute = f"{block}/enable_ssm_access"
     allowed = flag(value, default=False)
     if allowed is None:
-        return describe_unknown_flag(value, f"enable_ssm_access of {name}")
+        return replace(describe_unknown_flag(value, f"enable_ssm_access of {name}"), attribute=attribute)
     if allowed:
-        return failed(f"{name} has enable_ssm_access: SSM sessions can open a shell in its inference containers")
-    return passed(f"{name} allows no SSM sessions")
+        return failed(
+            f"{name} has enable_ssm_access: SSM sessions can open a shell in its inference containers", attribute
+        )
+    return passed(f"{name} allows no SSM sessions", attribute)
 
 
 def evaluate(resource: Resource) -> Result:
     parts = [
-        unknown(f"{block} is not known at plan time ({raw})")
+        unknown(f"{block} is not known at plan time ({raw})", block)
         for block in VARIANT_BLOCKS
         if isinstance(raw := resource.get(block), str) and (is_unresolved(raw) or is_reference(raw))
     ]

@@ -29,6 +29,9 @@ from policies.model import (
 )
 
 MAX_DAYS = 90
+BLOCK = "rotation_rules"
+DAYS = f"{BLOCK}/automatically_after_days"
+SCHEDULE = f"{BLOCK}/schedule_expression"
 RATE = re.compile(r"^rate\(\s*(\d+)\s+(minutes?|hours?|days?)\s*\)$", re.IGNORECASE)
 CRON = re.compile(r"^cron\((.*)\)$", re.IGNORECASE)
 MONTHS = {"JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6}
@@ -134,53 +137,57 @@ def _judge_cron(expression: str, fields: str) -> Result:
     try:
         gap = longest_cron_gap(fields.strip())
     except CronNotJudged as reason:
-        return unknown(f"schedule_expression {expression} is not evaluated: {reason}")
+        return unknown(f"schedule_expression {expression} is not evaluated: {reason}", SCHEDULE)
     if gap is None:
-        return failed(f"schedule_expression {expression} fires at most once in eight years")
+        return failed(f"schedule_expression {expression} fires at most once in eight years", SCHEDULE)
     if gap > MAX_DAYS:
-        return failed(f"schedule_expression {expression} leaves up to {gap} days between rotations")
-    return passed(f"schedule_expression {expression} rotates at most {gap} days apart")
+        return failed(f"schedule_expression {expression} leaves up to {gap} days between rotations", SCHEDULE)
+    return passed(f"schedule_expression {expression} rotates at most {gap} days apart", SCHEDULE)
 
 
 def _judge_schedule(expression: object) -> Result:
     if is_unresolved(expression) or is_reference(expression):
-        return unknown(f"schedule_expression is not known at plan time ({expression})")
+        return unknown(f"schedule_expression is not known at plan time ({expression})", SCHEDULE)
     if not isinstance(expression, str):
-        return unknown(f"schedule_expression is not a string ({expression!r})")
+        return unknown(f"schedule_expression is not a string ({expression!r})", SCHEDULE)
     text = expression.strip()
     if rate := RATE.match(text):
         count, unit = int(rate.group(1)), rate.group(2).lower()
         if count < 1 or unit.startswith("minute"):
-            return unknown(f"schedule_expression {text} is not a schedule Secrets Manager accepts")
+            return unknown(f"schedule_expression {text} is not a schedule Secrets Manager accepts", SCHEDULE)
         if unit.startswith("hour") or count <= MAX_DAYS:
-            return passed(f"schedule_expression {text} rotates at least every {MAX_DAYS} days")
-        return failed(f"schedule_expression {text} rotates only every {count} days; at most {MAX_DAYS} is required")
+            return passed(f"schedule_expression {text} rotates at least every {MAX_DAYS} days", SCHEDULE)
+        return failed(
+            f"schedule_expression {text} rotates only every {count} days; at most {MAX_DAYS} is required", SCHEDULE
+        )
     if cron := CRON.match(text):
         return _judge_cron(text, cron.group(1))
-    return unknown(f"schedule_expression {text!r} is neither rate() nor cron()")
+    return unknown(f"schedule_expression {text!r} is neither rate() nor cron()", SCHEDULE)
 
 
 def _judge_days(days_value: object) -> Result:
     if is_unresolved(days_value) or is_reference(days_value):
-        return unknown(f"automatically_after_days is not known at plan time ({days_value})")
+        return unknown(f"automatically_after_days is not known at plan time ({days_value})", DAYS)
     days = as_int(days_value)
     if days is None or days < 1:
-        return unknown(f"automatically_after_days is not a number of days ({days_value!r})")
+        return unknown(f"automatically_after_days is not a number of days ({days_value!r})", DAYS)
     if days > MAX_DAYS:
-        return failed(f"automatically_after_days is {days}; at most {MAX_DAYS} is required")
-    return passed(f"rotates every {days} days")
+        return failed(f"automatically_after_days is {days}; at most {MAX_DAYS} is required", DAYS)
+    return passed(f"rotates every {days} days", DAYS)
 
 
 def evaluate(resource: Resource) -> Result:
     rules = first_block(resource.attrs, "rotation_rules")
     if rules is None:
         if "rotation_rules" in resource.dynamic_blocks:
-            return unknown("rotation_rules is a dynamic block")
-        return failed("no rotation_rules block: nothing schedules the rotation")
+            return unknown("rotation_rules is a dynamic block", BLOCK)
+        return failed("no rotation_rules block: nothing schedules the rotation", BLOCK)
     days, expression = rules.get("automatically_after_days"), rules.get("schedule_expression")
     results = []
     if not is_unset(days):
         results.append(_judge_days(days))
     if not is_unset(expression):
         results.append(_judge_schedule(expression))
-    return combine(results, failed("rotation_rules sets neither automatically_after_days nor schedule_expression"))
+    return combine(
+        results, failed("rotation_rules sets neither automatically_after_days nor schedule_expression", BLOCK)
+    )

@@ -6,8 +6,10 @@ from policies.kms import judge_kms_key
 from policies.model import Resource, Result, Verdict, combine, passed, unknown
 
 
-def judge_key(key_id: object, where: str) -> Result:
-    return judge_kms_key(key_id, f"{where}: kms_key_id", "the AWS-managed aws/secretsmanager key encrypts it")
+def judge_key(key_id: object, where: str, attribute: str | None = None) -> Result:
+    return judge_kms_key(
+        key_id, f"{where}: kms_key_id", "the AWS-managed aws/secretsmanager key encrypts it", attribute
+    )
 
 
 def _replica_label(replica: dict) -> str:
@@ -16,10 +18,14 @@ def _replica_label(replica: dict) -> str:
 
 
 def evaluate(resource: Resource) -> Result:
-    results = [judge_key(resource.get("kms_key_id"), "the secret")]
-    results += [judge_key(replica.get("kms_key_id"), _replica_label(replica)) for replica in resource.blocks("replica")]
+    results = [judge_key(resource.get("kms_key_id"), "the secret", "kms_key_id")]
+    results += [
+        judge_key(replica.get("kms_key_id"), _replica_label(replica), "replica/kms_key_id")
+        for replica in resource.blocks("replica")
+    ]
     if "replica" in resource.dynamic_blocks:
-        results.append(unknown("replica is a dynamic block: its keys are not known at plan time"))
+        results.append(unknown("replica is a dynamic block: its keys are not known at plan time", "replica"))
     if all(result.verdict is Verdict.PASS for result in results):
-        return passed("; ".join(result.reason for result in results))
+        attribute = results[0].attribute if len(results) == 1 else None
+        return passed("; ".join(result.reason for result in results), attribute)
     return combine(results, results[0])
