@@ -4,10 +4,8 @@ Each describes its children once; before anything is registered the catalog judg
 failing rule is raised as ``PolicyViolation`` with its ID: CKV_AISEC_33 (guardrail CMK), CKV_AISEC_34
 (PROMPT_ATTACK filter at HIGH), CKV_AISEC_35 (sensitive information blocked or anonymized), CKV_AISEC_36
 (invocation logging delivers text to a destination), CKV2_AISEC_11 (invocation logs on a customer-managed key),
-CKV_AISEC_76/77 (the log group's key and retention)... One requirement no catalog rule covers yet is refused
-with a stable requirement name:
-
-* ``aisec-iac:guardrail-content-filters``: every harmful-content filter is on (LOW, MEDIUM or HIGH).
+CKV_AISEC_76/77 (the log group's key and retention), CKV_AISEC_157 (the HATE, INSULTS, SEXUAL, VIOLENCE and
+MISCONDUCT filters at MEDIUM or HIGH)...
 """
 
 from __future__ import annotations
@@ -97,8 +95,8 @@ DEFAULT_BLOCKED_OUTPUT = "Sorry, the answer was withheld by the application's gu
 
 
 def _content_filters(strengths: Mapping[str, str] | None) -> dict[str, str]:
-    """The five harmful-content filters at HIGH, overridden by ``strengths``; PROMPT_ATTACK as given (the
-    catalog judges it, CKV_AISEC_34)."""
+    """The five harmful-content filters at HIGH, overridden by ``strengths``. Only the names and strengths are
+    checked here (AWS's vocabulary); which strengths protect is the catalog's (CKV_AISEC_34, CKV_AISEC_157)."""
     v.require_plain(strengths, "content_filter_strengths")
     chosen = {PROMPT_ATTACK: "HIGH", **dict.fromkeys(CONTENT_FILTER_TYPES, "HIGH")}
     for filter_type, strength in dict(strengths or {}).items():
@@ -108,13 +106,6 @@ def _content_filters(strengths: Mapping[str, str] | None) -> dict[str, str]:
             )
         if strength not in STRENGTHS:
             raise ValueError(f"content_filter_strengths[{filter_type!r}] must be one of {STRENGTHS}, got {strength!r}")
-        if filter_type != PROMPT_ATTACK:
-            # No catalog rule judges the harmful-content filters yet: a named requirement until one does.
-            v.requirement(
-                strength != "NONE",
-                "guardrail-content-filters",
-                f"the {filter_type} filter is NONE, which turns it off; use LOW, MEDIUM or HIGH",
-            )
         chosen[filter_type] = strength
     return chosen
 
@@ -142,8 +133,9 @@ class BedrockGuardrail(AisecComponent):
       given (then ``None``);
     * ``guardrail`` (``aws.bedrock.Guardrail``): a PROMPT_ATTACK filter at HIGH input strength (CKV_AISEC_34;
       output NONE, the only value AWS accepts for it); HATE, INSULTS, SEXUAL, VIOLENCE and MISCONDUCT filters on
-      input and output at ``content_filter_strengths`` (HIGH by default); a sensitive-information policy that
-      blocks or anonymizes ``pii_entities`` (CKV_AISEC_35); encrypted with the key (CKV_AISEC_33);
+      input and output at ``content_filter_strengths`` (HIGH by default, CKV_AISEC_157); a
+      sensitive-information policy that blocks or anonymizes ``pii_entities`` (CKV_AISEC_35); encrypted with
+      the key (CKV_AISEC_33);
     * ``version`` (``aws.bedrock.GuardrailVersion``): the published version applications pin. Its description
       carries a digest of the configuration and the version is replaced when it changes, so that a changed
       guardrail is published again (a version is an immutable snapshot: updating the guardrail alone does not
@@ -157,6 +149,7 @@ class BedrockGuardrail(AisecComponent):
         "CKV_AISEC_34",
         "CKV_AISEC_35",
         "CKV_AISEC_112",
+        "CKV_AISEC_157",
         "CKV2_AISEC_10",
     )
 
@@ -198,9 +191,10 @@ class BedrockGuardrail(AisecComponent):
         :param description: The guardrail's description.
         :param blocked_input_messaging: What the application returns when a prompt is blocked.
         :param blocked_outputs_messaging: What the application returns when a response is blocked.
-        :param content_filter_strengths: Strength (LOW, MEDIUM or HIGH) per filter among HATE, INSULTS, SEXUAL,
-            VIOLENCE and MISCONDUCT, applied to input and output; unlisted filters are HIGH. NONE is refused
-            (``aisec-iac:guardrail-content-filters``); PROMPT_ATTACK is always HIGH (CKV_AISEC_34).
+        :param content_filter_strengths: Strength (MEDIUM or HIGH) per filter among HATE, INSULTS, SEXUAL,
+            VIOLENCE and MISCONDUCT, applied to input and output; unlisted filters are HIGH. LOW and NONE are
+            refused (CKV_AISEC_157); PROMPT_ATTACK may be listed too, and anything but HIGH is refused
+            (CKV_AISEC_34).
         :param pii_entities: PII entity type -> ``BLOCK`` or ``ANONYMIZE``; ``DEFAULT_PII_ENTITIES`` when
             omitted. An empty mapping or a ``NONE`` action is refused (CKV_AISEC_35).
         :param kms_key_arn: ARN of a customer-managed key; a new rotating key is created when omitted.
@@ -436,7 +430,10 @@ class BedrockInvocationLogging(AisecComponent):
             ``logs.<region>.amazonaws.com``; a new rotating key with such a policy is created when omitted.
             AWS-managed keys are refused (CKV2_AISEC_11).
         :param bucket_name: Name of the log bucket; ``bedrock-invocation-logs-<account>-<region>`` when omitted.
-        :param s3_key_prefix: Key prefix of the logs in the bucket (may be empty; ends with ``/`` otherwise).
+        :param s3_key_prefix: Key prefix of the logs in the bucket (may be empty; ends with ``/`` otherwise). A
+            ``*`` is refused as argument shape, not as a security judgment: Bedrock writes under the literal
+            prefix while the bucket policy would read it as a wildcard, so the two would disagree (the grant
+            stays Bedrock's, of this account, in this bucket; CKV_AISEC_112 judges that policy's principals).
         :param bucket_expiration_days: Delete logs from the bucket after this many days; kept otherwise.
         :param text_data_delivery_enabled: Only ``True`` is accepted (CKV_AISEC_36): prompts and responses are
             the record an investigation needs.

@@ -46,7 +46,10 @@ class LeastPrivilegeRole(AisecComponent):
       refuses broad AWS-managed policies such as AdministratorAccess or AmazonSageMakerFullAccess (CKV_AISEC_9).
 
     Build ``statements`` with the helpers: ``read_objects``, ``use_kms_key``, ``invoke_bedrock_models``,
-    ``write_logs``.
+    ``write_logs``. ``read_objects`` refuses a ``*`` in its prefix as argument shape (the prefix is literal; an
+    empty prefix already reads the whole bucket, so the refusal guards meaning, not privilege).
+    ``invoke_bedrock_models`` refuses a ``*`` in a model ID: that one is a least-privilege judgment (a role that
+    may invoke every foundation model) that no catalog rule makes yet, kept here until one does.
     """
 
     TYPE: ClassVar[str] = "aisec:iam:LeastPrivilegeRole"

@@ -101,7 +101,11 @@ class PrivateAiNetwork(AisecComponent):
     ) -> None:
         """
         :param name: The component's logical name; children are named ``<name>-<part>``.
-        :param cidr_block: The VPC's IPv4 CIDR (a /16 to /24); subnets are carved from it in /+4 steps.
+        :param cidr_block: The VPC's IPv4 CIDR (a /16 to /24); subnets are carved from it in /+4 steps. A range
+            outside RFC 1918 is refused as argument shape, not as a security judgment: AWS accepts publicly
+            routable VPC ranges, and they shadow the real hosts of that range for everything in the VPC, but they
+            expose nothing by themselves (exposure comes from gateways, routes, public IPs and security groups,
+            which the catalog judges).
         :param availability_zones: AZ names, one private subnet each; at least two distinct zones. The default
             names zones of us-east-1: pass your region's zones elsewhere.
         :param interface_endpoint_services: Services reached through interface endpoints, as the suffix of

@@ -3,11 +3,8 @@
 Each describes its children once; before anything is registered the catalog judges them, and the first
 failing rule is raised as ``PolicyViolation`` with its ID (CKV_AISEC_5 notebook private, CKV_AISEC_6 Studio
 VpcOnly, CKV_AISEC_11/12/13 notebook KMS, root access, IMDSv2, CKV_AISEC_14 Studio KMS, CKV_AISEC_16/17 model
-network isolation and VPC, CKV_AISEC_18/19/20 endpoint storage KMS, data capture, capture KMS, CKV_AISEC_8/9/110
-for the Studio execution role...). One requirement no catalog rule covers yet is refused with a stable
-requirement name:
-
-* ``aisec-iac:endpoint-min-instances``: a production variant starts with at least two instances.
+network isolation and VPC, CKV_AISEC_18/19/20 endpoint storage KMS, data capture, capture KMS, CKV_AISEC_156
+endpoint instances, CKV_AISEC_8/9/110 for the Studio execution role...).
 
 The argument names that mirror pulumi-aws properties (``direct_internet_access``, ``root_access``,
 ``app_network_access_type``, ``enable_network_isolation``) are passed to the children as given, so that a
@@ -31,6 +28,8 @@ from pulumi_components.iam import LeastPrivilegeRole, use_kms_key
 SAGEMAKER_PRINCIPAL = "sagemaker.amazonaws.com"
 CAPTURE_MODES = ("Input", "Output")
 MIN_PRODUCTION_INSTANCES = 2
+# The catalog rule a deliberate single-instance endpoint (``allow_single_instance=True``) is exempt from.
+MIN_INSTANCES_RULE = "CKV_AISEC_156"
 
 
 def _ids(values: Any, what: str, required_because: str | None = None) -> list[Any]:
@@ -381,8 +380,8 @@ class SecureModelEndpoint(AisecComponent):
     * ``model`` (``aws.sagemaker.Model``): ``enable_network_isolation=True`` and ``vpc_config`` with
       ``subnet_ids`` and ``security_group_ids``;
     * ``endpoint_config`` (``aws.sagemaker.EndpointConfiguration``): ``kms_key_arn`` set (see below), one
-      production variant with at least two instances (unless ``allow_single_instance=True``), data capture
-      enabled for requests and responses, encrypted with the key, to S3;
+      production variant with at least two instances (CKV_AISEC_156, unless ``allow_single_instance=True``),
+      data capture enabled for requests and responses, encrypted with the key, to S3;
     * ``endpoint`` (``aws.sagemaker.Endpoint``).
 
     The execution role (``execution_role_arn``) must be able to pull the image, read the model data, use the
@@ -409,6 +408,7 @@ class SecureModelEndpoint(AisecComponent):
         "CKV_AISEC_134",
         "CKV_AISEC_138",
         "CKV_AISEC_139",
+        "CKV_AISEC_156",
         "CKV2_AISEC_1",
         "CKV2_AISEC_2",
         "CKV2_AISEC_3",
@@ -469,11 +469,13 @@ class SecureModelEndpoint(AisecComponent):
             literal in a credential-named variable (``HF_TOKEN``, ``*_API_KEY``) fails CKV_AISEC_139 (pass a Secrets
             Manager ARN instead), and a ``TRUST_REMOTE_CODE`` switch turned on fails CKV_AISEC_130.
         :param instance_type: ML instance type of the production variant.
-        :param initial_instance_count: Instances of the production variant; at least two (the named
-            requirement ``aisec-iac:endpoint-min-instances``, no catalog rule yet) so that an instance or
-            Availability Zone failure does not take the endpoint down, unless ``allow_single_instance=True``.
-        :param allow_single_instance: Deliberate exception: accept ``initial_instance_count=1`` (development and
-            test endpoints). Never the default.
+        :param initial_instance_count: Instances of the production variant; fewer than two fails CKV_AISEC_156
+            (an instance or Availability Zone failure would take the endpoint down), unless
+            ``allow_single_instance=True``.
+        :param allow_single_instance: Deliberate exception: CKV_AISEC_156 does not refuse this endpoint, so
+            ``initial_instance_count=1`` is accepted (development and test endpoints), as a Checkov skip with a
+            reason would accept it in Terraform. Never the default; policy packs that judge the whole program
+            (CrossGuard) still report the endpoint configuration.
         :param kms_key_arn: ARN of a customer-managed key for storage volumes and captured data; a new rotating
             key is created when omitted. AWS-managed keys are refused (CKV_AISEC_18, CKV_AISEC_20).
         :param data_capture_s3_uri: ``s3://`` destination of captured requests and responses; a ``SecureBucket``
@@ -559,14 +561,10 @@ class SecureModelEndpoint(AisecComponent):
                 "capture bucket"
             )
         v.validate_positive_int(initial_instance_count, "initial_instance_count")
-        # No catalog rule judges a variant's instance count yet: a named requirement until one does.
-        v.requirement(
-            initial_instance_count >= MIN_PRODUCTION_INSTANCES or allow_single_instance,
-            "endpoint-min-instances",
-            f"initial_instance_count is {initial_instance_count}; a production endpoint needs at least "
-            f"{MIN_PRODUCTION_INSTANCES} instances (SageMaker spreads them across Availability Zones). Pass "
-            "allow_single_instance=True for a development endpoint",
-        )
+        if allow_single_instance:
+            # The caller's named exception, like a Checkov skip with a reason: the rule still judges the
+            # endpoint configuration, its FAIL does not refuse this component.
+            plan.judged_elsewhere[MIN_INSTANCES_RULE] = "allow_single_instance=True: a deliberate development endpoint"
         tags = dict(tags or {})
 
         kms_key = None

@@ -102,7 +102,7 @@ def test_guardrail_custom_strengths_and_pii(mocks: RecordingMocks) -> None:
         lambda: BedrockGuardrail(
             "support",
             guardrail_name="support-bot",
-            content_filter_strengths={"INSULTS": "MEDIUM", "MISCONDUCT": "LOW", "PROMPT_ATTACK": "HIGH"},
+            content_filter_strengths={"INSULTS": "MEDIUM", "MISCONDUCT": "MEDIUM", "PROMPT_ATTACK": "HIGH"},
             pii_entities={"EMAIL": "BLOCK", "NAME": "ANONYMIZE"},
             kms_key_arn=EXTERNAL_KEY,
             keep_previous_versions=False,
@@ -118,7 +118,7 @@ def test_guardrail_custom_strengths_and_pii(mocks: RecordingMocks) -> None:
         {"type": "INSULTS", "inputStrength": "MEDIUM", "outputStrength": "MEDIUM"},
         {"type": "SEXUAL", "inputStrength": "HIGH", "outputStrength": "HIGH"},
         {"type": "VIOLENCE", "inputStrength": "HIGH", "outputStrength": "HIGH"},
-        {"type": "MISCONDUCT", "inputStrength": "LOW", "outputStrength": "LOW"},
+        {"type": "MISCONDUCT", "inputStrength": "MEDIUM", "outputStrength": "MEDIUM"},
     ]
     assert guardrail["sensitiveInformationPolicyConfig"] == {
         "piiEntitiesConfigs": [{"type": "EMAIL", "action": "BLOCK"}, {"type": "NAME", "action": "ANONYMIZE"}]
@@ -147,7 +147,8 @@ def test_guardrail_passes_every_rule(mocks: RecordingMocks) -> None:
     [
         ({"content_filter_strengths": {"PROMPT_ATTACK": "MEDIUM"}}, "CKV_AISEC_34"),
         ({"content_filter_strengths": {"PROMPT_ATTACK": "NONE"}}, "CKV_AISEC_34"),
-        ({"content_filter_strengths": {"HATE": "NONE"}}, "aisec-iac:guardrail-content-filters"),
+        ({"content_filter_strengths": {"HATE": "NONE"}}, "CKV_AISEC_157"),
+        ({"content_filter_strengths": {"SEXUAL": "LOW"}}, "CKV_AISEC_157"),
         ({"pii_entities": {}}, "CKV_AISEC_35"),
         ({"pii_entities": {"EMAIL": "NONE"}}, "CKV_AISEC_35"),
         ({"kms_key_arn": "alias/aws/bedrock"}, "CKV_AISEC_33"),

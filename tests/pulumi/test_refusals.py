@@ -250,6 +250,7 @@ REFUSALS: list[tuple[type, str, str, Callable[[], Any]]] = [
         lambda: _endpoint(environment={"OPTION_TRUST_REMOTE_CODE": "1"}),
     ),
     (SecureModelEndpoint, "CKV_AISEC_134", "image tagged latest", lambda: _endpoint(image="python:latest")),
+    (SecureModelEndpoint, "CKV_AISEC_156", "one instance", lambda: _endpoint(initial_instance_count=1)),
     (
         SecureModelEndpoint,
         "CKV_AISEC_134",
@@ -297,6 +298,18 @@ REFUSALS: list[tuple[type, str, str, Callable[[], Any]]] = [
     ),
     (BedrockGuardrail, "CKV_AISEC_35", "no PII policy", lambda: _guardrail(pii_entities={})),
     (BedrockGuardrail, "CKV_AISEC_35", "PII only detected", lambda: _guardrail(pii_entities={"EMAIL": "NONE"})),
+    (
+        BedrockGuardrail,
+        "CKV_AISEC_157",
+        "hate filter off",
+        lambda: _guardrail(content_filter_strengths={"HATE": "NONE"}),
+    ),
+    (
+        BedrockGuardrail,
+        "CKV_AISEC_157",
+        "misconduct filter at LOW",
+        lambda: _guardrail(content_filter_strengths={"MISCONDUCT": "LOW"}),
+    ),
     (BedrockInvocationLogging, "CKV_AISEC_36", "no text delivery", lambda: _logging(text_data_delivery_enabled=False)),
     (BedrockInvocationLogging, "CKV_AISEC_36", "no destination", lambda: _logging(cloudwatch=False, s3=False)),
     (BedrockInvocationLogging, "CKV_AISEC_77", "30-day retention", lambda: _logging(log_retention_days=30)),
@@ -426,14 +439,15 @@ def test_every_rule_of_a_component_is_refused_or_explained(component: type) -> N
     assert not refused & explained
 
 
-def test_named_requirements_without_a_rule(mocks: RecordingMocks) -> None:
+def test_a_deliberate_single_instance_endpoint_is_not_refused(mocks: RecordingMocks) -> None:
+    """``allow_single_instance=True`` exempts the endpoint from CKV_AISEC_156 only: the component registers
+    it, and every other rule still refuses."""
+    run(lambda: _endpoint(initial_instance_count=1, allow_single_instance=True))
+    assert mocks.of_type("aws:sagemaker/endpointConfiguration:EndpointConfiguration")
     with pytest.raises(PolicyViolation) as raised:
-        run(lambda: _endpoint(initial_instance_count=1))
-    assert raised.value.rule_id == "aisec-iac:endpoint-min-instances"
-    with pytest.raises(PolicyViolation) as raised:
-        run(lambda: _guardrail(content_filter_strengths={"HATE": "NONE"}))
-    assert raised.value.rule_id == "aisec-iac:guardrail-content-filters"
-    assert mocks.registered == []
+        run(lambda: _endpoint(initial_instance_count=1, allow_single_instance=True, enable_data_capture=False))
+    assert raised.value.rule_id == "CKV_AISEC_19"
+    assert {rule_id for rule_id, _, _ in raised.value.violations} == {"CKV_AISEC_19"}
 
 
 def test_unknown_outputs_do_not_refuse(mocks: RecordingMocks) -> None:
@@ -458,10 +472,3 @@ def test_a_refusal_carries_the_rules_reason_and_remediation(mocks: RecordingMock
     assert "SecureBucket(" in str(violation)
     assert violation.remediation == "\n".join(str(violation).splitlines()[1:])
     assert mocks.registered == []
-
-
-def test_a_named_requirement_has_no_catalog_remediation(mocks: RecordingMocks) -> None:
-    with pytest.raises(PolicyViolation) as raised:
-        run(lambda: _endpoint(initial_instance_count=1))
-    assert raised.value.remediation == ""
-    assert str(raised.value) == f"aisec-iac:endpoint-min-instances: {raised.value.detail}"

@@ -403,7 +403,7 @@ def test_endpoint_passes_every_rule(mocks: RecordingMocks) -> None:
         ({"kms_key_arn": "alias/aws/sagemaker"}, "CKV_AISEC_18"),
         ({"kms_key_arn": "alias/aws/sagemaker", "instance_type": "ml.g5.2xlarge"}, "CKV_AISEC_20"),
         ({"enable_data_capture": False}, "CKV_AISEC_19"),
-        ({"initial_instance_count": 1}, "aisec-iac:endpoint-min-instances"),
+        ({"initial_instance_count": 1}, "CKV_AISEC_156"),
     ],
 )
 def test_endpoint_insecure_arguments_raise_and_register_nothing(
