@@ -84,14 +84,27 @@ def command_words(value: Any) -> list[Any]:
     return [value]
 
 
-def sagemaker_model_containers(resource: Resource) -> list[tuple[str, dict[str, Any]]]:
-    """``aws_sagemaker_model``'s containers: ``primary_container`` and every ``container`` block, with labels."""
-    found: list[tuple[str, dict[str, Any]]] = []
+def pointing_at(result: Result, attribute: str | None) -> Result:
+    """``result`` naming ``attribute`` as the attribute it judged, unless it already names one."""
+    if result.attribute is not None or attribute is None:
+        return result
+    return Result(result.verdict, result.reason, attribute)
+
+
+def sagemaker_model_container_blocks(resource: Resource) -> list[tuple[str, str, dict[str, Any]]]:
+    """``aws_sagemaker_model``'s containers as ``(label, block name, block)``: ``primary_container`` and every
+    ``container`` block; the block name starts the path of the container's attributes (``container/image``)."""
+    found: list[tuple[str, str, dict[str, Any]]] = []
     for block in blocks_of(resource.attrs, "primary_container"):
-        found.append(("primary_container", block))
+        found.append(("primary_container", "primary_container", block))
     containers = blocks_of(resource.attrs, "container")
     for number, block in enumerate(containers, start=1):
         hostname = block.get("container_hostname")
         label = f"container {hostname!r}" if isinstance(hostname, str) and hostname else f"container #{number}"
-        found.append((label, block))
+        found.append((label, "container", block))
     return found
+
+
+def sagemaker_model_containers(resource: Resource) -> list[tuple[str, dict[str, Any]]]:
+    """``aws_sagemaker_model``'s containers: ``primary_container`` and every ``container`` block, with labels."""
+    return [(label, block) for label, _, block in sagemaker_model_container_blocks(resource)]

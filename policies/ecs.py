@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from policies.container_env import pointing_at
 from policies.model import (
     NotJson,
     Resource,
@@ -56,10 +57,16 @@ def container_label(number: int, container: dict[str, Any]) -> str:
     return repr(name) if isinstance(name, str) and name else f"#{number}"
 
 
-def judge_each_container(resource: Resource, judge: Callable[[int, Any], Result]) -> Result:
-    """A task definition's verdict from ``judge(number, container)`` of each container definition, folded."""
+def judge_each_container(
+    resource: Resource, judge: Callable[[int, Any], Result], attribute: str | None = None
+) -> Result:
+    """A task definition's verdict from ``judge(number, container)`` of each container definition, folded.
+
+    ``attribute`` (``container_definitions``) is given to a verdict that names none: what a container sets is
+    inside that one JSON attribute.
+    """
     containers = container_definitions(resource.get("container_definitions"))
     if isinstance(containers, Result):
-        return containers
+        return pointing_at(containers, attribute)
     results = [judge(number, container) for number, container in enumerate(containers, start=1)]
-    return fold(results, unknown("container_definitions holds no containers"))
+    return pointing_at(fold(results, unknown("container_definitions holds no containers")), attribute)

@@ -302,3 +302,14 @@ def security_context_attribute(resource_type: str, key: str) -> str | None:
         snake = next((name for name, manifest in _SECURITY_CONTEXT_KEYS.items() if manifest == key), key)
         return "/".join((*TERRAFORM_POD_SPEC_PATHS[resource_type], "container", "security_context", snake))
     return None
+
+
+def container_attribute(resource_type: str, key: str) -> str | None:
+    """The path of a container's ``key`` (``image``, ``env``, ``command``, ``args``: the same word in manifests and
+    Terraform) in a workload, for ``Result.attribute``: ``spec/template/spec/containers/env`` in a Deployment
+    manifest, ``spec/container/image`` in ``kubernetes_pod_v1``; ``None`` for other objects."""
+    if resource_type in MANIFEST_POD_SPEC_PATHS:
+        return "/".join((*MANIFEST_POD_SPEC_PATHS[resource_type], "containers", key))
+    if resource_type in TERRAFORM_POD_SPEC_PATHS:
+        return "/".join((*TERRAFORM_POD_SPEC_PATHS[resource_type], "container", key))
+    return None

@@ -36,6 +36,8 @@ from policies.model import (
 TRAINING, PROCESSING, TUNING, TRANSFORM = "Training", "Processing", "Tuning", "Transform"
 JOB_STEP_TYPES = (TRAINING, PROCESSING, TUNING, TRANSFORM)
 _MAX_DEPTH = 20
+# The attribute every verdict of a pipeline rule is about.
+DEFINITION = "pipeline_definition"
 _TOO_DEEP = "(condition steps nested too deeply)"
 
 
@@ -115,16 +117,19 @@ def read_definition(resource: Resource) -> Mapping[str, Any] | Result:
         return literal
     if is_unset(raw):
         if not is_unset(resource.get("pipeline_definition_s3_location")):
-            return unknown("the pipeline definition is stored in S3 (pipeline_definition_s3_location): not readable")
-        return unknown("the pipeline has no pipeline_definition")
+            return unknown(
+                "the pipeline definition is stored in S3 (pipeline_definition_s3_location): not readable",
+                "pipeline_definition_s3_location",
+            )
+        return unknown("the pipeline has no pipeline_definition", DEFINITION)
     if isinstance(raw, str) and (is_unresolved(raw) or is_reference(raw)):
-        return unknown(f"pipeline_definition is not known at plan time ({raw})")
+        return unknown(f"pipeline_definition is not known at plan time ({raw})", DEFINITION)
     try:
         definition = as_json(raw)
     except NotJson:
-        return unknown("pipeline_definition is not JSON")
+        return unknown("pipeline_definition is not JSON", DEFINITION)
     if not isinstance(definition, Mapping):
-        return unknown(f"pipeline_definition is not a JSON object ({type(definition).__name__})")
+        return unknown(f"pipeline_definition is not a JSON object ({type(definition).__name__})", DEFINITION)
     return definition
 
 
@@ -193,7 +198,8 @@ def jobs(definition: Mapping[str, Any]) -> tuple[list[Job], list[Result]]:
 def judge_pipeline(resource: Resource, judge: Callable[[Job], Result | None], kinds: tuple[str, ...]) -> Result:
     """Judge every job of ``kinds`` (Training, Processing, Transform) in the pipeline; any FAIL wins.
 
-    ``judge`` returns ``None`` for a job the requirement does not apply to.
+    ``judge`` returns ``None`` for a job the requirement does not apply to. The verdict points at
+    ``pipeline_definition``: the steps' settings are inside that one JSON attribute.
     """
     definition = read_definition(resource)
     if isinstance(definition, Result):
@@ -202,11 +208,11 @@ def judge_pipeline(resource: Resource, judge: Callable[[Job], Result | None], ki
     results = [result for job in found if job.kind in kinds if (result := judge(job)) is not None]
     results.extend(problems)
     if not results:
-        return passed(f"the pipeline has no {', '.join(kinds).lower()} steps to judge")
+        return passed(f"the pipeline has no {', '.join(kinds).lower()} steps to judge", DEFINITION)
     verdict = combine(results, passed("no steps"))
     if verdict.verdict is Verdict.PASS:
-        return passed("; ".join(result.reason for result in results))
-    return verdict
+        return passed("; ".join(result.reason for result in results), DEFINITION)
+    return Result(verdict.verdict, verdict.reason, DEFINITION)
 
 
 def in_step(job: Job, result: Result) -> Result:

@@ -14,7 +14,15 @@ def _base_word(stage: Stage) -> str | None:
     return words[0] if words else None
 
 
+FROM = "FROM"
+
+
 def _judge_stage(stage: Stage, earlier: set[str], args: dict[str, str | None]) -> Result:
+    result = _judge_base(stage, earlier, args)
+    return result if result.attribute else Result(result.verdict, result.reason, FROM)
+
+
+def _judge_base(stage: Stage, earlier: set[str], args: dict[str, str | None]) -> Result:
     where = f"FROM at {stage.start.where}"
     base = _base_word(stage)
     if base is None:
@@ -34,7 +42,7 @@ def _judge_stage(stage: Stage, earlier: set[str], args: dict[str, str | None]) -
 def evaluate(resource: Resource) -> Result:
     preamble, stages = split(instructions(resource.get("instructions")))
     if not stages:
-        return unknown("the Dockerfile has no FROM instruction")
+        return unknown("the Dockerfile has no FROM instruction", FROM)
     args = global_args(preamble)
     results: list[Result] = []
     earlier: set[str] = set()

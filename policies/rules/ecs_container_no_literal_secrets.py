@@ -23,7 +23,7 @@ def _judge_container(number: int, container: Any) -> Result:
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_each_container(resource, _judge_container)
+    return judge_each_container(resource, _judge_container, attribute="container_definitions")
 
 
 def literal_values(resource: Resource) -> list[str]:

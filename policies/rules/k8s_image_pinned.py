@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from policies.kubernetes import Container, judge_containers
+from policies.container_env import pointing_at
+from policies.kubernetes import Container, container_attribute, judge_containers
 from policies.model import Resource, Result
 from policies.supply_chain import judge_image
 
 
-def _judge_container(container: Container, _pod_context: dict[str, Any]) -> Result:
-    return judge_image(container.runs.get("image"), f"container {container.name}")
+def _judge_container(container: Container, attribute: str | None) -> Result:
+    return pointing_at(judge_image(container.runs.get("image"), f"container {container.name}"), attribute)
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_containers(resource, _judge_container)
+    attribute = container_attribute(resource.type, "image")
+
+    def judge(container: Container, _pod_context: dict[str, Any]) -> Result:
+        return _judge_container(container, attribute)
+
+    return judge_containers(resource, judge)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from policies.container_env import command_words, list_pairs
-from policies.kubernetes import Container, judge_containers, pod_spec
+from policies.container_env import command_words, list_pairs, pointing_at
+from policies.kubernetes import Container, container_attribute, judge_containers, pod_spec
 from policies.model import Resource, Result, fold, passed
 from policies.secrets import judge_text, judge_variables, secret_values, value_shape
 
@@ -14,17 +14,25 @@ def _words(container: Container) -> list[Any]:
     return command_words(container.runs.get("command")) + command_words(container.runs.get("args"))
 
 
-def _judge_container(container: Container, _pod_context: dict[str, Any]) -> Result:
+def _judge_container(container: Container, resource_type: str) -> Result:
     label = f"container {container.name}"
     results: list[Result] = []
+    env = container_attribute(resource_type, "env")
     pairs = list_pairs(container.runs.get("env"), label, reference_key="valueFrom")
-    results.extend([pairs] if isinstance(pairs, Result) else judge_variables(pairs, label))
-    results.extend(judge_text(_words(container), f"{label}: the command"))
+    found = [pairs] if isinstance(pairs, Result) else judge_variables(pairs, label)
+    results.extend(pointing_at(result, env) for result in found)
+    # Word by word, command then args: the same findings as judging _words(container), each with its key.
+    for key in ("command", "args"):
+        found = judge_text(command_words(container.runs.get(key)), f"{label}: the command")
+        results.extend(pointing_at(result, container_attribute(resource_type, key)) for result in found)
     return fold(results, passed(f"{label} holds no literal credential"))
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_containers(resource, _judge_container)
+    def judge(container: Container, _pod_context: dict[str, Any]) -> Result:
+        return _judge_container(container, resource.type)
+
+    return judge_containers(resource, judge)
 
 
 def literal_values(resource: Resource) -> list[str]:

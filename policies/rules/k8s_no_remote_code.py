@@ -4,26 +4,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from policies.container_env import command_words, list_pairs
-from policies.kubernetes import Container, judge_containers
+from policies.container_env import command_words, list_pairs, pointing_at
+from policies.kubernetes import Container, container_attribute, judge_containers
 from policies.model import Resource, Result, fold, passed
 from policies.supply_chain import remote_code_in_command, remote_code_in_environment
 
 
-def _judge_container(container: Container, _pod_context: dict[str, Any]) -> Result:
+def _words_key(result: Result, parts: dict[str, list[Any]], where: str) -> str | None:
+    """``command`` or ``args``: the one that gives ``result`` on its own; ``None`` when neither does alone."""
+    for key, words in parts.items():
+        if remote_code_in_command(words, where) == result:
+            return key
+    return None
+
+
+def _judge_container(container: Container, resource_type: str) -> Result:
     label = f"container {container.name}"
     results: list[Result] = []
+    env = container_attribute(resource_type, "env")
     pairs = list_pairs(container.runs.get("env"), label, reference_key="valueFrom")
     if isinstance(pairs, Result):
-        results.append(pairs)
+        results.append(pointing_at(pairs, env))
     else:
-        results.extend(remote_code_in_environment(pairs, label))
-    words = command_words(container.runs.get("command")) + command_words(container.runs.get("args"))
-    in_command = remote_code_in_command(words, f"{label} (command and args)")
+        results.extend(pointing_at(result, env) for result in remote_code_in_environment(pairs, label))
+    parts = {key: command_words(container.runs.get(key)) for key in ("args", "command")}
+    where = f"{label} (command and args)"
+    in_command = remote_code_in_command(parts["command"] + parts["args"], where)
     if in_command is not None:
-        results.append(in_command)
+        key = _words_key(in_command, parts, where)
+        results.append(pointing_at(in_command, container_attribute(resource_type, key) if key else None))
     return fold(results, passed(f"{label} does not turn on trust_remote_code"))
 
 
 def evaluate(resource: Resource) -> Result:
-    return judge_containers(resource, _judge_container)
+    def judge(container: Container, _pod_context: dict[str, Any]) -> Result:
+        return _judge_container(container, resource.type)
+
+    return judge_containers(resource, judge)

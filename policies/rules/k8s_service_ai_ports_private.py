@@ -118,13 +118,23 @@ def _source_ranges(annotations: Mapping[str, Any], spec: Mapping[str, Any]) -> t
     return "limited", f"{name} admits only {', '.join(str(cidr) for cidr in ranges)}"
 
 
-def judge_service(spec: Mapping[str, Any], annotations: Mapping[str, Any], where: str, ports: Any) -> Result:
-    """A Service (``spec``, ``metadata.annotations``) whose ``ports`` may carry AI tooling."""
+def judge_service(
+    spec: Mapping[str, Any],
+    annotations: Mapping[str, Any],
+    where: str,
+    ports: Any,
+    type_attribute: str | None = None,
+) -> Result:
+    """A Service (``spec``, ``metadata.annotations``) whose ``ports`` may carry AI tooling.
+
+    ``type_attribute`` (``spec/type``) is the attribute of verdicts the service's type decides: its failures
+    and a ClusterIP; verdicts that an annotation, the source ranges or the ports decide name none.
+    """
     service_type = spec.get("type", "ClusterIP")
     if service_type is None or service_type in ("ClusterIP", "ExternalName"):
-        return passed(f"{where} is {service_type or 'ClusterIP'}: reachable only inside the cluster")
+        return passed(f"{where} is {service_type or 'ClusterIP'}: reachable only inside the cluster", type_attribute)
     if service_type not in ("LoadBalancer", "NodePort"):
-        return unknown(f"{where} has type {service_type!r}")
+        return unknown(f"{where} has type {service_type!r}", type_attribute)
     if service_type == "LoadBalancer":
         scheme, scheme_detail = _scheme(annotations, spec)
         if scheme == "internal":
@@ -141,20 +151,24 @@ def judge_service(spec: Mapping[str, Any], annotations: Mapping[str, Any], where
     if service_type == "NodePort":
         return failed(
             f"{where} is a NodePort Service exposing {tools} on every node's address; "
-            "loadBalancerSourceRanges does not restrict node ports"
+            "loadBalancerSourceRanges does not restrict node ports",
+            type_attribute,
         )
     if scheme == "unknown" or ranges == "unreadable":
         detail = scheme_detail if scheme == "unknown" else ranges_detail
         return unknown(f"{where} is a LoadBalancer for {tools}: {detail}")
-    return failed(f"{where} is an internet-facing LoadBalancer for {tools} ({scheme_detail}) with {ranges_detail}")
+    return failed(
+        f"{where} is an internet-facing LoadBalancer for {tools} ({scheme_detail}) with {ranges_detail}",
+        type_attribute,
+    )
 
 
 def _judge_plain_service(resource: Resource) -> Result:
     spec = resource.get("spec")
     if not isinstance(spec, Mapping):
-        return unknown(f"spec is not a mapping ({spec!r})")
+        return unknown(f"spec is not a mapping ({spec!r})", "spec")
     annotations = annotations_of(resource.get("metadata"))
-    return judge_service(spec, annotations, "the Service", spec.get("ports", []))
+    return judge_service(spec, annotations, "the Service", spec.get("ports", []), type_attribute="spec/type")
 
 
 def _head_ports(head: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policies.container_env import Pairs, map_pairs
+from policies.container_env import Pairs, map_pairs, pointing_at
 from policies.model import Resource, Result, first_block, fold, passed
 from policies.secrets import judge_variables, secret_values
 
@@ -14,11 +14,15 @@ def _variables(resource: Resource) -> Pairs | Result:
     return map_pairs(environment.get("variables"), "environment")
 
 
+VARIABLES = "environment/variables"
+
+
 def evaluate(resource: Resource) -> Result:
     pairs = _variables(resource)
     if isinstance(pairs, Result):
-        return pairs
-    return fold(judge_variables(pairs, "environment"), passed("the environment holds no literal credential"))
+        return pointing_at(pairs, VARIABLES)
+    verdict = fold(judge_variables(pairs, "environment"), passed("the environment holds no literal credential"))
+    return pointing_at(verdict, VARIABLES)
 
 
 def literal_values(resource: Resource) -> list[str]:

@@ -14,13 +14,13 @@ _ACCOUNT = re.compile(r"^\d{12}$")
 def _principal(value: Any) -> Result | None:
     """``None`` when the principal is Bedrock's; otherwise the verdict it settles."""
     if is_unset(value):
-        return unknown("principal is unset")
+        return unknown("principal is unset", "principal")
     if is_unresolved(value) or is_reference(value):
-        return unknown(f"principal is not known at plan time ({value})")
+        return unknown(f"principal is not known at plan time ({value})", "principal")
     if not isinstance(value, str):
-        return unknown(f"principal is not a string ({value!r})")
+        return unknown(f"principal is not a string ({value!r})", "principal")
     if value.strip().lower() != BEDROCK:
-        return passed(f"the permission is for {value.strip()}, not for Bedrock agents")
+        return passed(f"the permission is for {value.strip()}, not for Bedrock agents", "principal")
     return None
 
 
@@ -61,13 +61,19 @@ def evaluate(resource: Resource) -> Result:
     account = _source_account(resource.get("source_account"))
     arn, arn_detail = _source_arn(resource.get("source_arn"))
     if account == "one":
-        return passed(f"source_account {resource.get('source_account')} limits Bedrock agents to one account")
+        return passed(
+            f"source_account {resource.get('source_account')} limits Bedrock agents to one account", "source_account"
+        )
     if arn == "one":
-        return passed(f"{arn_detail}: only that account's Bedrock agents may invoke the function")
+        return passed(f"{arn_detail}: only that account's Bedrock agents may invoke the function", "source_arn")
     if "unknown" in (account, arn):
         detail = arn_detail if arn == "unknown" else f"source_account is {resource.get('source_account')!r}"
-        return unknown(f"whether the permission is limited to one account is not known: {detail}")
+        attribute = "source_arn" if arn == "unknown" else "source_account"
+        return unknown(f"whether the permission is limited to one account is not known: {detail}", attribute)
+    # Either source_arn limited to one account or source_account would settle it; the finding points at
+    # source_arn, the setting that admits agents of any account (or is missing).
     return failed(
         f"principal is bedrock.amazonaws.com and {arn_detail}, source_account is unset: "
-        "a Bedrock agent in any AWS account may invoke the function"
+        "a Bedrock agent in any AWS account may invoke the function",
+        "source_arn",
     )

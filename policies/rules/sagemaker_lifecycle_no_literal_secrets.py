@@ -7,6 +7,7 @@ import binascii
 import re
 from typing import Any
 
+from policies.container_env import pointing_at
 from policies.model import Resource, Result, fold, is_reference, is_unresolved, is_unset, passed, unknown
 from policies.secrets import judge_text, judge_variables, secret_values, value_shape
 
@@ -43,11 +44,11 @@ def evaluate(resource: Resource) -> Result:
     results: list[Result] = []
     for attribute, script in _scripts(resource):
         if isinstance(script, Result):
-            results.append(script)
+            results.append(pointing_at(script, attribute))
             continue
         where = f"the {attribute} script"
-        results.extend(judge_variables(_assignments(script), where))
-        results.extend(judge_text(script.splitlines(), f"{where}: a line"))
+        found = judge_variables(_assignments(script), where) + judge_text(script.splitlines(), f"{where}: a line")
+        results.extend(pointing_at(result, attribute) for result in found)
     return fold(results, passed("the lifecycle scripts hold no literal credential"))
 
 

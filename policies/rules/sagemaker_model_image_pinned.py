@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from policies.container_env import sagemaker_model_containers
+from policies.container_env import pointing_at, sagemaker_model_container_blocks
 from policies.model import Resource, Result, fold, is_unset, passed, unknown
 from policies.supply_chain import judge_image
 
 
-def _judge(label: str, container: dict) -> Result:
+def _judge(label: str, block: str, container: dict) -> Result:
     image = container.get("image")
     if is_unset(image) and not is_unset(container.get("model_package_name")):
-        return passed(f"{label} deploys a model package, whose image the model registry fixed")
-    return judge_image(image, label)
+        return passed(
+            f"{label} deploys a model package, whose image the model registry fixed", f"{block}/model_package_name"
+        )
+    return pointing_at(judge_image(image, label), f"{block}/image")
 
 
 def evaluate(resource: Resource) -> Result:
-    containers = sagemaker_model_containers(resource)
+    containers = sagemaker_model_container_blocks(resource)
     if not containers:
         return unknown("the model has no primary_container or container block to judge")
-    return fold([_judge(label, container) for label, container in containers], passed("no containers"))
+    return fold([_judge(label, block, container) for label, block, container in containers], passed("no containers"))
