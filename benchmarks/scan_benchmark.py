@@ -15,9 +15,10 @@ process so that memory is measured per run (``checkov`` always with ``--framewor
     pack     ``checkov`` with the pack alone (``--check 'CKV_AISEC_*,CKV2_AISEC_*'``)
     cli      ``aisec-iac scan`` (the pack alone), and ``aisec-iac scan --jobs 2`` when the CLI has ``--jobs``
 
-It prints the median wall time (of ``--repeat`` runs; ``--repeat-large`` runs from 10,000 resources up),
-the peak resident memory of the run (``ru_maxrss`` of the child), the load average before each size, and the
-ratios b/a and pack/floor (time and memory). Figures depend on the machine: run it on an idle one.
+It prints the median wall time and CPU time (user + system) of ``--repeat`` runs (``--repeat-large`` from
+10,000 resources up), run round robin, the peak resident memory (``ru_maxrss`` of the child), the load
+average before each size, and the ratios b/a and pack/floor (wall, CPU; and memory). Figures depend on the
+machine: run it on an idle one; on a shared one, read the CPU-time ratios.
 """
 
 from __future__ import annotations
@@ -203,8 +204,12 @@ def cli_has_jobs() -> bool:
     return "--jobs" in shown.stdout
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MiB of one run in its own process."""
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS in MiB of one run in its own process.
+
+    CPU time is what the run itself costs: on a machine shared with other work, wall time also counts the
+    time the run waited for a core, and ratios of wall times are only as steady as the load.
+    """
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
@@ -212,7 +217,7 @@ def measure(command: list[str]) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise SystemExit(f"command failed ({process.returncode}): {' '.join(command)}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
 def _load() -> str:
@@ -230,28 +235,34 @@ def main() -> int:
     sizes, repeat = ([500], 1) if options.quick else (options.sizes, options.repeat)
     variants = [v for v in options.variants if v != "cli2" or cli_has_jobs()]
 
-    print(f"{'N':>6} {'runs':>4} {'load 1/5/15 min':>16} " + " ".join(f"{v:>13}" for v in variants), end="")
-    print(f" {'b/a':>5} {'pack/floor':>10} {'mem p/f':>7}")
+    print(f"{'N':>6} {'runs':>4} {'load 1/5/15 min':>16} " + " ".join(f"{v:>19}" for v in variants), end="")
+    print(f" {'b/a':>11} {'pack/floor':>11} {'mem p/f':>7}")
+    print(f"{'':>28}" + " ".join(f"{'wall/cpu s, MiB':>19}" for _ in variants) + f" {'wall/cpu':>11} {'wall/cpu':>11}")
     for size in sizes:
         runs = options.repeat_large if size >= LARGE and not options.quick else repeat
         with tempfile.TemporaryDirectory(prefix="aisec-bench-") as scratch:
             corpus = Path(scratch)
             count = write_corpus(corpus, size)
             load = _load()
-            measured: dict[str, list[tuple[float, float]]] = {variant: [] for variant in variants}
+            measured: dict[str, list[tuple[float, float, float]]] = {variant: [] for variant in variants}
             for _ in range(runs):  # round robin, so that a burst of load on a shared machine hits every variant
                 for variant in variants:
                     measured[variant].append(measure(checkov_command(corpus, variant)))
             figures = {
-                variant: (statistics.median(m[0] for m in runs_of), max(m[1] for m in runs_of))
+                variant: (
+                    statistics.median(m[0] for m in runs_of),
+                    statistics.median(m[1] for m in runs_of),
+                    max(m[2] for m in runs_of),
+                )
                 for variant, runs_of in measured.items()
             }
-        cells = " ".join(f"{figures[v][0]:6.1f}s/{figures[v][1]:4.0f}M" for v in variants)
+        cells = " ".join(f"{figures[v][0]:5.1f}/{figures[v][1]:5.1f} {figures[v][2]:4.0f}M" for v in variants)
         ratios = []
-        for upper, lower, index in (("both", "builtin", 0), ("pack", "floor", 0), ("pack", "floor", 1)):
-            both = upper in figures and lower in figures
-            ratios.append(f"{figures[upper][index] / figures[lower][index]:.3f}" if both else "-")
-        print(f"{count:>6} {runs:>4} {load:>16} {cells} {ratios[0]:>5} {ratios[1]:>10} {ratios[2]:>7}", flush=True)
+        for upper, lower, indexes in (("both", "builtin", (0, 1)), ("pack", "floor", (0, 1)), ("pack", "floor", (2,))):
+            known = upper in figures and lower in figures
+            shown = "/".join(f"{figures[upper][i] / figures[lower][i]:.2f}" for i in indexes) if known else "-"
+            ratios.append(shown)
+        print(f"{count:>6} {runs:>4} {load:>16} {cells} {ratios[0]:>11} {ratios[1]:>11} {ratios[2]:>7}", flush=True)
     return 0
 
 
