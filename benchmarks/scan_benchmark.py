@@ -14,6 +14,8 @@ process so that memory is measured per run (``checkov`` always with ``--framewor
     both     ``checkov`` with the built-in checks plus the pack (b)
     pack     ``checkov`` with the pack alone (``--check 'CKV_AISEC_*,CKV2_AISEC_*'``)
     cli      ``aisec-iac scan`` (the pack alone), and ``aisec-iac scan --jobs 2`` when the CLI has ``--jobs``
+    null     (only with ``--variants null``) the pack's checks registered as usual, each answering at once
+             (benchmarks/null_pack): Checkov's own cost of running the pack's checks
 
 It prints the median wall time and CPU time (user + system) of ``--repeat`` runs (``--repeat-large`` from
 10,000 resources up), run round robin, the peak resident memory (``ru_maxrss`` of the child), the load
@@ -169,7 +171,8 @@ def _write_module(root: Path, index: int, parts: list[str]) -> None:
     (directory / "main.tf").write_text("".join(parts), encoding="utf-8")
 
 
-VARIANTS = ("floor", "builtin", "both", "pack", "cli", "cli2")
+VARIANTS = ("floor", "builtin", "both", "pack", "cli", "cli2", "null")
+NULL_PACK = Path(__file__).resolve().parent / "null_pack"
 LARGE = 10_000
 
 
@@ -183,6 +186,8 @@ def checkov_command(corpus: Path, variant: str) -> list[str]:
         command += ["--external-checks-dir", str(CHECKS_DIR)]
     if variant == "pack":
         command += ["--check", "CKV_AISEC_*,CKV2_AISEC_*"]
+    if variant == "null":
+        command += ["--external-checks-dir", str(NULL_PACK), "--check", "CKV_AISEC_*,CKV2_AISEC_*"]
     if variant == "floor":
         command += ["--check", "CKV_NO_SUCH_CHECK_0"]  # parse and build the graph, run no check
     return command
@@ -230,7 +235,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="N = 500 only, one run per variant")
     parser.add_argument("--repeat", type=int, default=3, help="runs per variant below 10,000; the median is shown")
     parser.add_argument("--repeat-large", type=int, default=1, help="runs per variant from 10,000 resources up")
-    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
+    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS[:-1]))
     options = parser.parse_args()
     sizes, repeat = ([500], 1) if options.quick else (options.sizes, options.repeat)
     variants = [v for v in options.variants if v != "cli2" or cli_has_jobs()]
