@@ -57,15 +57,14 @@ TYPE_OVERRIDES = {
     ),
     "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults": "aws_ec2_instance_metadata_defaults",
     "aws:fsx/openZfsFileSystem:OpenZfsFileSystem": "aws_fsx_openzfs_file_system",
-    "aws:apigateway/method:Method": "aws_api_gateway_method",
-    "aws:apigateway/stage:Stage": "aws_api_gateway_stage",
-    "aws:apigateway/methodSettings:MethodSettings": "aws_api_gateway_method_settings",
     "aws:opensearch/serverlessCollection:ServerlessCollection": "aws_opensearchserverless_collection",
     "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy": "aws_opensearchserverless_security_policy",
 }
 
 # Modules whose Terraform types do not carry the module name.
 _UNPREFIXED_MODULES = frozenset({"ec2"})
+# Modules whose Terraform types spell the service differently (API Gateway v1: aws_api_gateway_*).
+_MODULE_PREFIXES = {"apigateway": "api_gateway"}
 
 # Pulumi's pluralized block names -> Terraform's, per Terraform type (snake_case on both sides).
 PLURAL_BLOCKS: dict[str, dict[str, str]] = {
@@ -143,7 +142,7 @@ def terraform_type(type_token: str) -> str | None:
         return f"aws_{name}"
     if module == "bedrock" and name.startswith("agent_"):
         return f"aws_bedrockagent_{name.removeprefix('agent_')}"  # Terraform's Agents for Bedrock service
-    module = snake_case(module)
+    module = _MODULE_PREFIXES.get(module, snake_case(module))
     if name == module or name.startswith(f"{module}_"):
         return f"aws_{name}"
     return f"aws_{module}_{name}"
@@ -403,7 +402,9 @@ def pulumi_properties(tf_type: str, values: Mapping[str, Any]) -> dict[str, Any]
 
 # -- a stack's resolved IDs back to references ---------------------------------------------------------------
 
-_LINK_ATTRIBUTES = ("id", "arn")
+# What other resources name a resource by: its ID and ARN, and a Lambda function's invoke ARN (API Gateway
+# integrations' ``uri``).
+_LINK_ATTRIBUTES = ("id", "arn", "invoke_arn")
 
 
 def _linked(value: Any, links: Mapping[str, str], key: str | None, own: str) -> Any:

@@ -91,7 +91,7 @@ def test_our_run_returns_what_checkovs_run_returns() -> None:
         assert ours_details == check.details
     assert check.run("/main.tf", copy.deepcopy(conf), "k", "aws_kms_key", {}) == {  # type: ignore[arg-type]
         "result": CheckResult.FAILED,
-        "evaluated_keys": [],
+        "evaluated_keys": ["enable_key_rotation"],
     }
 
 

@@ -71,10 +71,19 @@ spec:
 def test_checkov_judges_manifests_with_non_string_keys(tmp_path: Path) -> None:
     (tmp_path / "odd.yaml").write_text(ODD_KEYS, encoding="utf-8")
     findings = {(f.check_id, f.verdict, f.address) for f in scan_manifests(tmp_path)}
-    ids = [rule.id for rule in KUBERNETES_RULES if {"Pod", "Deployment"} <= set(rule.kubernetes_kinds)]
+    ids = {rule.id for rule in KUBERNETES_RULES if {"Pod", "Deployment"} <= set(rule.kubernetes_kinds)}
+    # The pod-security rules tell the locked-down Deployment from the root Pod; the supply-chain rules see the
+    # same image (a tag outside ECR: not pinned) and no remote-code switch or literal secret in either.
+    security = {"CKV_AISEC_100", "CKV_AISEC_101", "CKV_AISEC_102", "CKV_AISEC_103"}
+    clean = {"CKV_AISEC_132", "CKV_AISEC_143"}
+    unpinned = {"CKV_AISEC_136"}
+    assert ids == security | clean | unpinned
+    objects = ("Deployment.ml.odd-keys", "Pod.ml.odd-keys-root")
     assert findings == {
-        *((rule_id, "PASSED", "Deployment.ml.odd-keys") for rule_id in ids),
-        *((rule_id, "FAILED", "Pod.ml.odd-keys-root") for rule_id in ids),
+        *((rule_id, "PASSED", objects[0]) for rule_id in security),
+        *((rule_id, "FAILED", objects[1]) for rule_id in security),
+        *((rule_id, "PASSED", address) for rule_id in clean for address in objects),
+        *((rule_id, "FAILED", address) for rule_id in unpinned for address in objects),
     }
 
 

@@ -95,7 +95,7 @@ def _physical_id(resource: Mapping[str, Any]) -> str:
         return values["bucket"]
     if resource["type"] in _ID_IS_ARN:
         return _arn(resource)
-    prefix = _EC2_PREFIXES.get(resource["type"]) or re.sub(r"[^a-z0-9]", "", resource["type"].removeprefix("aws_"))[:8]
+    prefix = _EC2_PREFIXES.get(resource["type"]) or re.sub(r"[^a-z0-9]", "", resource["type"].removeprefix("aws_"))
     return f"{prefix}-{resource['name'].replace('_', '')}"
 
 
@@ -111,8 +111,15 @@ def _arn(resource: Mapping[str, Any]) -> str:
         return f"arn:aws:secretsmanager:{REGION}:{ACCOUNT_ID}:secret:{values.get('name') or name}-AbCdEf"
     if tf_type == "aws_kms_key":
         return f"arn:aws:kms:{REGION}:{ACCOUNT_ID}:key/{name}-0000-4000-8000-000000000000"
+    if tf_type == "aws_lambda_function":
+        return f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{values.get('function_name') or name}"
     service = tf_type.removeprefix("aws_").split("_")[0]
     return f"arn:aws:{service}:{REGION}:{ACCOUNT_ID}:{tf_type.removeprefix('aws_')}/{values.get('name') or name}"
+
+
+def _invoke_arn(function: Mapping[str, Any]) -> str:
+    """What API Gateway integrations name a Lambda function by."""
+    return f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{_arn(function)}/invocations"
 
 
 def _resolve(reference: str, by_address: Mapping[str, Mapping[str, Any]]) -> Any:
@@ -128,6 +135,8 @@ def _resolve(reference: str, by_address: Mapping[str, Mapping[str, Any]]) -> Any
         return _physical_id(target)
     if attribute == "arn":
         return _arn(target)
+    if attribute == "invoke_arn" and target["type"] == "aws_lambda_function":
+        return _invoke_arn(target)
     value = (target.get("values") or {}).get(attribute)
     if value is None and attribute in ("name", "bucket", "function_name"):
         return _physical_id(target)
@@ -169,6 +178,8 @@ def twins_from_plan(plan: Mapping[str, Any], stack: str) -> list[Twin]:
         values = _fill(resource.get("values") or {}, expressions, by_address)
         inputs = pulumi_properties(resource["type"], values)
         outputs = {**inputs, "id": _physical_id(resource), "arn": _arn(resource)}
+        if resource["type"] == "aws_lambda_function":
+            outputs["invokeArn"] = _invoke_arn(resource)
         name = resource["name"]
         twins.append(Twin(urn(stack, token, name), token, name, resource["address"], inputs, outputs))
     return twins
