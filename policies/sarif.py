@@ -16,18 +16,13 @@ from typing import Any
 
 from policies import __version__
 from policies.attribute_lines import record_attribute_line
+from policies.scan import record_severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 # GitHub code scanning reads security-severity as a CVSS-like score: 9.0+ critical, 7.0+ high, 4.0+ medium.
 SECURITY_SEVERITY = {"CRITICAL": "9.5", "HIGH": "8.0", "MEDIUM": "5.5", "LOW": "2.0"}
 LEVELS = {"CRITICAL": "error", "HIGH": "error", "MEDIUM": "warning", "LOW": "note"}
 FINGERPRINT_KEY = "aisecIacFinding/v1"
-
-
-def _severity(record: Any) -> str | None:
-    severity = getattr(record, "severity", None)
-    name = getattr(severity, "name", severity)
-    return name.upper() if isinstance(name, str) and name.upper() in SECURITY_SEVERITY else None
 
 
 def _reason(record: Any) -> str:
@@ -62,7 +57,7 @@ def _rule_descriptor(rule_id: str, record: Any, catalog: dict[str, Any]) -> dict
         }
         if record.guideline:
             descriptor["helpUri"] = record.guideline
-        severity = _severity(record)
+        severity = record_severity(record)
         if severity:
             descriptor["defaultConfiguration"] = {"level": LEVELS[severity]}
             descriptor["properties"]["security-severity"] = SECURITY_SEVERITY[severity]
@@ -82,7 +77,7 @@ def _rule_descriptor(rule_id: str, record: Any, catalog: dict[str, Any]) -> dict
 
 def _result(record: Any, rule_index: int, catalog: dict[str, Any]) -> dict[str, Any]:
     rule = catalog.get(record.check_id)
-    severity = rule.severity if rule is not None else _severity(record)
+    severity = rule.severity if rule is not None else record_severity(record)
     title = rule.title if rule is not None else record.check_name
     reason = _reason(record)
     uri = _uri(record)

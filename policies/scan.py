@@ -93,12 +93,19 @@ class ScanResult:
 SEVERITIES = ("LOW", "MEDIUM", "HIGH", "CRITICAL")
 
 
-def severity_rank(record: Any) -> int:
-    """A record's place in ``SEVERITIES``; a check without a severity (Checkov's built-ins without a platform
-    key) ranks above all, so that a threshold never hides it."""
+def record_severity(record: Any) -> str | None:
+    """A record's severity name (``HIGH``), or None for a check without one (Checkov's built-ins without a
+    platform key)."""
     severity = getattr(record, "severity", None)
     name = getattr(severity, "name", severity)
-    return SEVERITIES.index(name.upper()) if isinstance(name, str) and name.upper() in SEVERITIES else len(SEVERITIES)
+    return name.upper() if isinstance(name, str) and name.upper() in SEVERITIES else None
+
+
+def severity_rank(record: Any) -> int:
+    """A record's place in ``SEVERITIES``; a check without a severity ranks above all, so that a threshold
+    never hides it."""
+    severity = record_severity(record)
+    return SEVERITIES.index(severity) if severity else len(SEVERITIES)
 
 
 def units(inputs: ScanInputs) -> list[Unit]:
