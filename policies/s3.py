@@ -49,17 +49,6 @@ BUCKET_POLICY = "aws_s3_bucket_policy"
 LOG_DELIVERY_SERVICE = "logging.s3.amazonaws.com"
 
 
-def policy_document(policy: Resource, graph: Graph) -> iam.PolicyDocument:
-    """A bucket policy's document, following a reference to a ``data.aws_iam_policy_document``."""
-    document = iam.read_policy(policy.get("policy"))
-    if document.reference is None:
-        return document
-    targets = graph.resolve(document.reference, policy)
-    if len(targets) == 1 and targets[0].type == "aws_iam_policy_document":
-        return iam.read_policy_document(targets[0])
-    return document
-
-
 def bucket_policies(bucket: Resource, graph: Graph) -> tuple[list[Resource], list[Resource]]:
     """The resources that hold the bucket's policy (``aws_s3_bucket_policy`` pointing at it, or the bucket
     itself for its deprecated inline ``policy``), and the policies whose bucket is not known at plan time."""
@@ -117,7 +106,7 @@ def log_target(bucket: Resource, graph: Graph) -> LogTarget:
                 return LogTarget(True, f"the logging block of {source.address} delivers server access logs here")
     policies, _ = bucket_policies(bucket, graph)
     for policy in policies:
-        if any(_grants_log_delivery(statement) for statement in policy_document(policy, graph).statements):
+        if any(_grants_log_delivery(statement) for statement in iam.resolve_policy(policy, graph).statements):
             return LogTarget(True, f"{policy.address} allows {LOG_DELIVERY_SERVICE} to deliver server access logs")
     if attached.undecidable:
         names = ", ".join(logging.address for logging in attached.undecidable)

@@ -19,7 +19,7 @@ def _denies_plain_http(statement: iam.Statement) -> bool:
 
 
 def _judge_policy(policy: Resource, graph: Graph) -> Result:
-    document = s3.policy_document(policy, graph)
+    document = iam.resolve_policy(policy, graph)
     if any(_denies_plain_http(statement) for statement in document.statements):
         return passed(f"{policy.address} denies requests without TLS")
     if document.problems:
