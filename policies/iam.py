@@ -174,6 +174,30 @@ def matches_every_role(resource: str) -> bool:
     return bool(slash) and action_matches(kind, "role") and _matches_any_path(name)
 
 
+# The Bedrock resource kinds through which a model is invoked: a foundation model by ID, or a (cross-region)
+# inference profile that routes to one.
+BEDROCK_MODEL_KINDS = ("foundation-model", "inference-profile")
+
+
+def matches_every_bedrock_model(resource: str) -> bool:
+    """A Resource pattern that names every Bedrock model of a region, or of every region: ``*``,
+    ``arn:aws:bedrock:*::foundation-model/*``, ``arn:aws:bedrock:us-east-1::foundation-model/*``,
+    ``arn:aws:bedrock:us-east-1:111122223333:inference-profile/*``, ``arn:aws:bedrock:*:*:*``. A pattern covers
+    every model of a kind when it matches ``<kind>/`` followed by a long run of a character it does not contain:
+    only a trailing wildcard can (``foundation-model*`` and ``foundation-*/*`` count, ``foundation-model/anthropic.*``
+    and ``application-inference-profile/*`` do not)."""
+    if _matches_any_name(resource):
+        return True
+    parts = resource.split(":", 5)
+    if len(parts) != 6 or parts[0].lower() != "arn" or not action_matches(parts[2], "bedrock"):
+        return False
+    path = parts[5]
+    # a character the pattern does not contain (one of the first len(path) + 1 always qualifies): only wildcards
+    # match a run of it, and a run longer than the pattern needs a "*"
+    filler = next(char for char in map(chr, range(len(path) + 1)) if char not in path)
+    return any(resource_matches(path, f"{kind}/{filler * (len(path) + 1)}") for kind in BEDROCK_MODEL_KINDS)
+
+
 def names_principals(statement: Statement) -> bool:
     """Whether a statement names principals (``Principal``, ``NotPrincipal`` or ``principals {}`` blocks, known or
     not): it belongs to a resource or trust policy, whose rules judge it, and grants no identity anything."""

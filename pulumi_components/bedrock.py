@@ -377,6 +377,7 @@ class BedrockInvocationLogging(AisecComponent):
         "CKV_AISEC_76",
         "CKV_AISEC_77",
         "CKV_AISEC_110",
+        "CKV_AISEC_158",
         "CKV_AISEC_111",
         "CKV_AISEC_112",
         "CKV2_AISEC_1",

@@ -169,6 +169,7 @@ class NonRootContainerService(AisecComponent):
         "CKV_AISEC_106",
         "CKV_AISEC_107",
         "CKV_AISEC_110",
+        "CKV_AISEC_158",
         "CKV_AISEC_111",
         "CKV_AISEC_112",
         "CKV_AISEC_131",

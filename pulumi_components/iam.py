@@ -41,15 +41,15 @@ class LeastPrivilegeRole(AisecComponent):
       CKV_AISEC_111);
     * ``policy`` (``aws.iam.RolePolicy``, ``None`` without statements): the inline policy made of
       ``statements``; the catalog refuses ``"*"``/``service:*`` actions (CKV_AISEC_8) or ``iam:PassRole``
-      (CKV_AISEC_110) on resource ``"*"``;
+      (CKV_AISEC_110) on resource ``"*"``, and invoking every Bedrock model (CKV_AISEC_158);
     * ``attachments``: one ``aws.iam.RolePolicyAttachment`` per entry of ``managed_policy_arns``; the catalog
       refuses broad AWS-managed policies such as AdministratorAccess or AmazonSageMakerFullAccess (CKV_AISEC_9).
 
     Build ``statements`` with the helpers: ``read_objects``, ``use_kms_key``, ``invoke_bedrock_models``,
     ``write_logs``. ``read_objects`` refuses a ``*`` in its prefix as argument shape (the prefix is literal; an
     empty prefix already reads the whole bucket, so the refusal guards meaning, not privilege).
-    ``invoke_bedrock_models`` refuses a ``*`` in a model ID: that one is a least-privilege judgment (a role that
-    may invoke every foundation model) that no catalog rule makes yet, kept here until one does.
+    ``invoke_bedrock_models`` checks only the shape of its model IDs: a role that may invoke every foundation
+    model (``["*"]``) is refused by the catalog (CKV_AISEC_158).
     """
 
     TYPE: ClassVar[str] = "aisec:iam:LeastPrivilegeRole"
@@ -224,7 +224,7 @@ class LeastPrivilegeRole(AisecComponent):
         """Invoke (and stream from) the named Bedrock foundation models in ``region``."""
         v.require_plain(model_ids, "model_ids")
         ids = v.as_list(model_ids)
-        if not ids or any(not isinstance(model, str) or not model or "*" in model for model in ids):
+        if not ids or any(not isinstance(model, str) or not model for model in ids):
             raise ValueError("model_ids must name foundation models, e.g. 'anthropic.claude-3-haiku-20240307-v1:0'")
         return [
             {

@@ -229,6 +229,7 @@ class SecureStudioDomain(AisecComponent):
         "CKV_AISEC_14",
         "CKV_AISEC_26",
         "CKV_AISEC_110",
+        "CKV_AISEC_158",
         "CKV_AISEC_111",
         "CKV_AISEC_112",
         "CKV2_AISEC_30",

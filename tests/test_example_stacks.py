@@ -46,6 +46,7 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
     ("CKV_AISEC_6", "aws_sagemaker_domain.studio"),
     ("CKV_AISEC_7", "aws_security_group.workloads"),
     ("CKV_AISEC_8", "aws_iam_role_policy.bedrock_agent"),
+    ("CKV_AISEC_158", "aws_iam_role_policy.bedrock_agent"),
     ("CKV_AISEC_9", "aws_iam_role_policy_attachment.ecs_execution"),
     ("CKV_AISEC_10", "aws_ecs_task_definition.llm_server"),
     ("CKV_AISEC_11", "aws_sagemaker_notebook_instance.research"),

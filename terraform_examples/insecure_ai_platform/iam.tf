@@ -75,7 +75,7 @@ resource "aws_iam_role_policy" "bedrock_agent" {
     Version = "2012-10-17"
     Statement = [{
       Effect   = "Allow"
-      Action   = "bedrock:*" #      <- CKV_AISEC_8
+      Action   = "bedrock:*" #      <- CKV_AISEC_8, CKV_AISEC_158
       Resource = "*"
     }]
   })

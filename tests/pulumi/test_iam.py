@@ -212,8 +212,9 @@ def test_output_resource_that_resolves_to_star_stops_the_policy(mocks: Recording
     assert mocks.of_type(ROLE_POLICY) == []
 
 
-@pytest.mark.parametrize("bad", [{"model_ids": []}, {"model_ids": ["anthropic.*"]}])
+@pytest.mark.parametrize("bad", [{"model_ids": []}, {"model_ids": [""]}, {"model_ids": [None]}])
 def test_bedrock_helper_needs_named_models(bad: dict) -> None:
+    """Only the shape: a wildcard model ID is the catalog's to refuse (CKV_AISEC_158, tests/pulumi/test_refusals.py)."""
     with pytest.raises(ValueError):
         invoke_bedrock_models(region=REGION, **bad)
 

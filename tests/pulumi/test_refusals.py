@@ -27,6 +27,7 @@ from pulumi_components import (
     SecureNotebook,
     SecureStudioDomain,
 )
+from pulumi_components.iam import invoke_bedrock_models
 from tests.pulumi.mocks import ACCOUNT_ID, REGION, RecordingMocks, run
 
 ROLE_ARN = f"arn:aws:iam::{ACCOUNT_ID}:role/ml-execution"
@@ -37,6 +38,7 @@ CLUSTER = f"arn:aws:ecs:{REGION}:{ACCOUNT_ID}:cluster/ai"
 MANAGED_KEY = "alias/aws/kms"
 STAR_ON_STAR = {"Effect": "Allow", "Action": "s3:**", "Resource": "*"}
 PASS_ANY_ROLE = {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}
+INVOKE_ANY_MODEL = {"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"}
 PUBLIC_READ = {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}
 ECR_PUBLIC_PULL = {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["ecr:BatchGetImage"]}
 # Credential-shaped values are built here, so that no secret-shaped literal sits in the repository.
@@ -127,6 +129,12 @@ REFUSALS: list[tuple[type, str, str, Callable[[], Any]]] = [
     (LeastPrivilegeRole, "CKV_AISEC_110", "iam:PassRole on *", lambda: _role(statements=[PASS_ANY_ROLE])),
     (
         LeastPrivilegeRole,
+        "CKV_AISEC_158",
+        "every Bedrock model",
+        lambda: _role(statements=invoke_bedrock_models(["*"], REGION)),
+    ),
+    (
+        LeastPrivilegeRole,
         "CKV_AISEC_9",
         "AdministratorAccess attached",
         lambda: _role(managed_policy_arns=["arn:aws:iam::aws:policy/AdministratorAccess"]),
@@ -155,6 +163,12 @@ REFUSALS: list[tuple[type, str, str, Callable[[], Any]]] = [
         "CKV_AISEC_110",
         "iam:PassRole on * for the task",
         lambda: _service(task_role_statements=[PASS_ANY_ROLE]),
+    ),
+    (
+        NonRootContainerService,
+        "CKV_AISEC_158",
+        "every Bedrock model for the task",
+        lambda: _service(task_role_statements=[INVOKE_ANY_MODEL]),
     ),
     (
         NonRootContainerService,
@@ -220,6 +234,12 @@ REFUSALS: list[tuple[type, str, str, Callable[[], Any]]] = [
         "CKV_AISEC_110",
         "iam:PassRole on *",
         lambda: _domain(execution_role_statements=[PASS_ANY_ROLE]),
+    ),
+    (
+        SecureStudioDomain,
+        "CKV_AISEC_158",
+        "every Bedrock model",
+        lambda: _domain(execution_role_statements=[INVOKE_ANY_MODEL]),
     ),
     (
         SecureStudioDomain,
@@ -394,6 +414,7 @@ UNREACHABLE: dict[tuple[type, str], str] = {
     (PrivateAiNetwork, "CKV_AISEC_8"): "the flow-log role's statements are the component's own",
     (PrivateAiNetwork, "CKV_AISEC_9"): "the flow-log role has no managed policies",
     (PrivateAiNetwork, "CKV_AISEC_110"): "the flow-log role's statements are the component's own",
+    (PrivateAiNetwork, "CKV_AISEC_158"): "the flow-log role's statements are the component's own",
     (PrivateAiNetwork, "CKV2_AISEC_5"): "the flow log is always registered with the VPC",
     (NonRootContainerService, "CKV_AISEC_9"): "the service's roles take no managed policies",
     (NonRootContainerService, "CKV_AISEC_106"): "the task definition shares no host namespace",
@@ -406,6 +427,7 @@ UNREACHABLE: dict[tuple[type, str], str] = {
     (BedrockInvocationLogging, "CKV_AISEC_8"): "the logging role's statements are the component's own",
     (BedrockInvocationLogging, "CKV_AISEC_9"): "the logging role has no managed policies",
     (BedrockInvocationLogging, "CKV_AISEC_110"): "the logging role's statements are the component's own",
+    (BedrockInvocationLogging, "CKV_AISEC_158"): "the logging role's statements are the component's own",
     (BedrockInvocationLogging, "CKV2_AISEC_11"): "AWS-managed or empty log keys fail CKV_AISEC_76 on the log "
     "group first; the bucket key is the component's own",
 }
