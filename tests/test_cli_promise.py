@@ -351,6 +351,7 @@ def test_terraform_json_modules_are_scanned_and_findings_point_into_the_json(tmp
         ("CKV_AISEC_4", "aws_kms_key.notebooks", "/main.tf.json", lines_of("notebooks")),
         ("CKV_AISEC_5", "aws_sagemaker_notebook_instance.research", "/main.tf.json", lines_of("research")),
         ("CKV_AISEC_8", "aws_iam_role_policy.notebook_admin", "/main.tf.json", lines_of("notebook_admin")),
+        ("CKV_AISEC_158", "aws_iam_role_policy.notebook_admin", "/main.tf.json", lines_of("notebook_admin")),
     }
 
 

@@ -18,6 +18,7 @@ FAILURES = {
     ("CKV_AISEC_4", "aws_kms_key.notebooks"),
     ("CKV_AISEC_5", "aws_sagemaker_notebook_instance.research"),
     ("CKV_AISEC_8", "aws_iam_role_policy.notebook-admin"),
+    ("CKV_AISEC_158", "aws_iam_role_policy.notebook-admin"),
     ("CKV2_AISEC_1", "aws_s3_bucket.training-data"),  # its public access block leaves public ACLs allowed
     ("CKV2_AISEC_2", "aws_s3_bucket.training-data"),  # no TLS-only bucket policy
     ("CKV2_AISEC_3", "aws_s3_bucket.training-data"),  # AES256, and it holds training data

@@ -600,6 +600,7 @@ EXPECTED_EXAMPLE_FINDINGS = {
     ("CKV_AISEC_13", "PASSED", "aws_sagemaker_notebook_instance.research"),
     ("CKV_AISEC_8", "FAILED", "aws_iam_role_policy.notebook_admin"),
     ("CKV_AISEC_110", "PASSED", "aws_iam_role_policy.notebook_admin"),
+    ("CKV_AISEC_158", "FAILED", "aws_iam_role_policy.notebook_admin"),
 }
 
 
