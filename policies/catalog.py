@@ -1,7 +1,7 @@
-"""The rule catalog: one YAML metadata file and one Python module per rule, in ``policies/rules``.
+"""The rule catalog: one YAML metadata file and one Python module per rule, in ``policies/rules/<service>``.
 
-``rules/<name>.yaml`` holds the metadata (validated against ``schema/rule.schema.json``) and
-``rules/<name>.py`` the logic: ``evaluate(resource)`` for resource rules, ``evaluate(resource, graph)`` for
+``rules/<service>/<name>.yaml`` holds the metadata (validated against ``schema/rule.schema.json``) and
+``rules/<service>/<name>.py`` the logic: ``evaluate(resource)`` for resource rules, ``evaluate(resource, graph)`` for
 connection rules. Everything else (Checkov checks, ``aisec-iac list``, the generated docs) reads this.
 """
 
@@ -35,6 +35,7 @@ class CatalogError(Exception):
 class Rule:
     id: str
     name: str
+    service: str
     title: str
     severity: str
     pillar: str
@@ -52,6 +53,11 @@ class Rule:
     @property
     def is_connection(self) -> bool:
         return self.kind == "connection"
+
+    @property
+    def folder(self) -> str:
+        """Where the rule's parts live, relative to each tree: ``policies/rules``, examples and tests."""
+        return f"{self.service}/{self.name}"
 
     @property
     def targets(self) -> tuple[str, ...]:
@@ -113,13 +119,15 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _load_rule(metadata_path: Path) -> Rule:
     metadata = yaml.load(metadata_path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     validate_metadata(metadata, metadata_path.name)
-    module = importlib.import_module(f"policies.rules.{metadata_path.stem}")
+    service = metadata_path.parent.name
+    module = importlib.import_module(f"policies.rules.{service}.{metadata_path.stem}")
     logic = getattr(module, "evaluate", None)
     if not callable(logic):
-        raise CatalogError(f"policies/rules/{metadata_path.stem}.py has no evaluate()")
+        raise CatalogError(f"policies/rules/{service}/{metadata_path.stem}.py has no evaluate()")
     return Rule(
         id=metadata["id"],
         name=metadata_path.stem,
+        service=service,
         title=metadata["title"],
         severity=metadata["severity"],
         pillar=metadata["pillar"],
@@ -143,12 +151,17 @@ def _id_number(rule: Rule) -> tuple[int, int]:
 @cache
 def load_catalog() -> tuple[Rule, ...]:
     """Every rule, ordered by ID. Raises ``CatalogError`` on any broken or duplicate rule."""
-    rules = [_load_rule(path) for path in sorted(RULES_DIR.glob("*.yaml"))]
+    rules = [_load_rule(path) for path in sorted(RULES_DIR.glob("*/*.yaml"))]
     seen: dict[str, str] = {}
+    folders: dict[str, str] = {}
     for rule in rules:
         if rule.id in seen:
             raise CatalogError(f"{rule.id} is used by both {seen[rule.id]} and {rule.name}")
+        if rule.name in folders:
+            # The name is the rule's handle in SARIF, docs and example folders: unique across services.
+            raise CatalogError(f"rule name {rule.name} is used by both {folders[rule.name]} and {rule.folder}")
         seen[rule.id] = rule.name
+        folders[rule.name] = rule.folder
     return tuple(sorted(rules, key=_id_number))
 
 

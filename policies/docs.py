@@ -50,7 +50,7 @@ def rule_section(rule: Rule) -> str:
         f"**{rule.title}**",
         "",
         f"Severity {rule.severity} · pillar {rule.pillar} · {rule.kind} rule · "
-        f"examples in `terraform_examples/rules/{rule.name}/`",
+        f"examples in `terraform_examples/rules/{rule.folder}/`",
         "",
         rule.description,
         "",
@@ -76,7 +76,7 @@ def rules_document(rules: tuple[Rule, ...]) -> str:
     intro = [
         "# Rule catalog",
         "",
-        "Generated from `policies/rules/*.yaml` by `python -m policies.docs`; do not edit by hand.",
+        "Generated from `policies/rules/*/*.yaml` by `python -m policies.docs`; do not edit by hand.",
         "",
         rule_table(rules).replace("](docs/rules.md#", "](#"),
     ]

@@ -14,7 +14,7 @@ def rule_examples_hcl() -> set[Finding]:
 @pytest.fixture(scope="session")
 def rule_examples_plan() -> set[Finding]:
     """Every rule's tfplan.json, scanned once by Checkov's plan runner with the whole pack."""
-    return scan_plans(sorted(RULE_EXAMPLES.glob("*/tfplan.json")), RULE_EXAMPLES)
+    return scan_plans(sorted(RULE_EXAMPLES.glob("*/*/tfplan.json")), RULE_EXAMPLES)
 
 
 @pytest.fixture(scope="session")

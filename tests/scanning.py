@@ -21,6 +21,12 @@ RULE_EXAMPLES = EXAMPLES / "rules"
 PACK_CHECKS = ["CKV_AISEC_*", "CKV2_AISEC_*"]
 
 
+def rule_examples(rule_name: str) -> Path:
+    """A rule's example folder, ``terraform_examples/rules/<service>/<name>``."""
+    (folder,) = RULE_EXAMPLES.glob(f"*/{rule_name}")
+    return folder
+
+
 @dataclass(frozen=True)
 class Finding:
     check_id: str

@@ -77,7 +77,7 @@ def test_kubernetes_and_dockerfile_suppressions_need_a_reason(tmp_path: Path) ->
 
 @pytest.mark.parametrize("kind", ["hcl", "plan"])
 def test_a_baseline_accepts_todays_findings_and_fails_new_ones(tmp_path: Path, kind: str) -> None:
-    examples = RULE_EXAMPLES / "kms_key_rotation"
+    examples = RULE_EXAMPLES / "kms" / "kms_key_rotation"
     if kind == "hcl":
         shutil.copy(examples / "main.tf", tmp_path / "main.tf")
         target = "."

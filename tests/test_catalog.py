@@ -7,6 +7,7 @@ these tests look inside Checkov's registries instead of trusting a green scan.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 import yaml
@@ -30,10 +31,23 @@ RULES = load_catalog()
 
 
 def test_every_metadata_file_has_logic_and_every_logic_file_has_metadata() -> None:
-    metadata = {path.stem for path in RULES_DIR.glob("*.yaml")}
-    logic = {path.stem for path in RULES_DIR.glob("*.py")} - {"__init__"}
-    assert metadata == logic
-    assert {rule.name for rule in RULES} == metadata
+    metadata = {path.relative_to(RULES_DIR).with_suffix("").as_posix() for path in RULES_DIR.glob("*/*.yaml")}
+    logic = {path.relative_to(RULES_DIR).with_suffix("").as_posix() for path in RULES_DIR.glob("*/*.py")}
+    assert metadata == {name for name in logic if not name.endswith("/__init__")}
+    assert {rule.folder for rule in RULES} == metadata
+
+
+def test_rules_live_in_service_folders_only() -> None:
+    loose = {path.name for path in RULES_DIR.iterdir() if path.is_file()} - {"__init__.py"}
+    assert loose == set()
+    assert all((folder / "__init__.py").is_file() for folder in RULES_DIR.iterdir() if folder.is_dir())
+    tests_tree = Path(__file__).parent / "rules"
+    assert {path.name for path in tests_tree.iterdir() if path.is_dir()} <= {rule.service for rule in RULES}
+
+
+def test_rule_names_are_unique_across_services() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
 
 
 def test_ids_are_unique_and_numbered_per_kind() -> None:
@@ -43,13 +57,13 @@ def test_ids_are_unique_and_numbered_per_kind() -> None:
         assert rule.id.startswith("CKV2_AISEC_" if rule.is_connection else "CKV_AISEC_")
 
 
-@pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.yaml")), ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*/*.yaml")), ids=lambda path: path.stem)
 def test_metadata_is_valid_against_the_schema(path) -> None:
     validate_metadata(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
 
 
 def test_schema_rejects_broken_metadata() -> None:
-    good = yaml.safe_load((RULES_DIR / f"{RULES[0].name}.yaml").read_text(encoding="utf-8"))
+    good = yaml.safe_load((RULES_DIR / f"{RULES[0].folder}.yaml").read_text(encoding="utf-8"))
     broken_variants = {
         "missing title": {k: v for k, v in good.items() if k != "title"},
         "bad severity": {**good, "severity": "SEVERE"},

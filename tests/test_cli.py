@@ -16,7 +16,7 @@ from policies.catalog import load_catalog
 from policies.cli import CHECKS_DIR, main
 from tests.scanning import RULE_EXAMPLES
 
-KMS_EXAMPLES = RULE_EXAMPLES / "kms_key_rotation"
+KMS_EXAMPLES = RULE_EXAMPLES / "kms" / "kms_key_rotation"
 ROTATION = "CKV_AISEC_4"
 # The example names every resource by the verdict it must get.
 KMS_FAILURES = {

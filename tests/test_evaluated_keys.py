@@ -327,7 +327,7 @@ def _failed_keys(reports: Report | list[Report], name: Callable | None = None) -
 def scan_keys(rule_id: str) -> Keyed:
     """The failing resources of a rule's examples with their evaluated keys, as Checkov reports them."""
     rule = RULES[rule_id]
-    folder = RULE_EXAMPLES / rule.name
+    folder = RULE_EXAMPLES / rule.folder
     found: Keyed = set()
     if rule.resource_types or rule.data_types:
         runner_filter = RunnerFilter(framework=["terraform"], checks=[rule_id])
@@ -366,7 +366,7 @@ def _line_of(path: Path, text: str) -> int:
 def test_sarif_region_is_the_line_of_the_wrong_attribute() -> None:
     """``encryption_type = "AES256"`` is set explicitly: the result starts on its line, the resource is context;
     an unset key (fail_kms_without_key) and a missing block keep the resource's lines."""
-    folder = RULE_EXAMPLES / "ecr_encryption_cmk"
+    folder = RULE_EXAMPLES / "ecr" / "ecr_encryption_cmk"
     result = run_cli("scan", str(folder), "--check", "CKV_AISEC_46", "-o", "sarif")
     assert result.returncode == 1, result.stderr
     results = json.loads(result.stdout)["runs"][0]["results"]
@@ -385,7 +385,7 @@ def test_sarif_region_is_the_line_of_the_wrong_attribute() -> None:
 
 
 def test_json_output_keeps_the_resource_lines_and_carries_the_key() -> None:
-    folder = RULE_EXAMPLES / "ecr_encryption_cmk"
+    folder = RULE_EXAMPLES / "ecr" / "ecr_encryption_cmk"
     result = run_cli("scan", str(folder), "--check", "CKV_AISEC_46", "-o", "json")
     assert result.returncode == 1, result.stderr
     failed = {item["resource"]: item for item in json.loads(result.stdout)["results"]["failed_checks"]}

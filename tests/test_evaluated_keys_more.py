@@ -13,14 +13,10 @@ from __future__ import annotations
 import pytest
 
 from policies.model import Resource, Verdict
-from policies.rules import (
-    api_gateway_method_auth,
-    api_gateway_method_settings_throttling,
-    awscc_bedrock_guardrail_prompt_attack,
-    eks_node_group_no_open_ssh,
-    sagemaker_monitoring_job_kms,
-    sagemaker_monitoring_job_traffic_encryption,
-)
+from policies.rules.apigateway import api_gateway_method_auth, api_gateway_method_settings_throttling
+from policies.rules.bedrock import awscc_bedrock_guardrail_prompt_attack
+from policies.rules.eks import eks_node_group_no_open_ssh
+from policies.rules.sagemaker import sagemaker_monitoring_job_kms, sagemaker_monitoring_job_traffic_encryption
 from tests.test_evaluated_keys import Keyed, scan_keys
 
 EXPECTED: dict[str, Keyed] = {

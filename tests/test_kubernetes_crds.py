@@ -8,7 +8,7 @@ import pytest
 
 from policies.kubernetes import pod_specs
 from policies.model import Resource, Verdict
-from policies.rules import k8s_no_privilege_escalation, k8s_not_privileged, k8s_run_as_non_root
+from policies.rules.kubernetes import k8s_no_privilege_escalation, k8s_not_privileged, k8s_run_as_non_root
 
 
 def manifest(kind: str, spec: Any) -> Resource:

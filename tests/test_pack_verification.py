@@ -33,14 +33,14 @@ from policies.scan import CHECKS_DIR
 from tests.scanning import RULE_EXAMPLES
 
 PACK_DIR = CHECKS_DIR.parent
-KMS_EXAMPLES = RULE_EXAMPLES / "kms_key_rotation"
+KMS_EXAMPLES = RULE_EXAMPLES / "kms" / "kms_key_rotation"
 ROTATION = "CKV_AISEC_4"
 KMS_FAILURES = {
     "aws_kms_key.fail_rotation_unset",
     "aws_kms_key.fail_rotation_disabled",
     "aws_kms_key.fail_period_over_a_year",
 }
-RULE_FILE = "rules/kms_key_rotation.py"
+RULE_FILE = "rules/kms/kms_key_rotation.py"
 REFUSAL = "aisec-iac: error: pack verification failed, refusing to scan: "
 
 
@@ -133,7 +133,7 @@ def test_the_manifest_lists_every_file_of_the_pack_in_sha256sum_format(released:
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert set(entries) == on_disk - loader.TRUST_ROOT
-    for name in ("__init__.py", "checkov_adapter.py", RULE_FILE, "rules/kms_key_rotation.yaml", "frameworks.yaml"):
+    for name in ("__init__.py", "checkov_adapter.py", RULE_FILE, "rules/kms/kms_key_rotation.yaml", "frameworks.yaml"):
         assert name in entries
     assert "schema/rule.schema.json" in entries and "checkov_checks/__init__.py" in entries
     assert {name for name in entries if name.endswith(".py")} == {
@@ -170,7 +170,7 @@ def test_checkovs_graph_check_loader_ignores_the_manifest(released: Path) -> Non
     ("change", "problem"),
     [
         (lambda pack: (pack / RULE_FILE).write_text((pack / RULE_FILE).read_text() + "\n# changed\n"), "differs"),
-        (lambda pack: (pack / "rules" / "kms_key_rotation.yaml").unlink(), "is missing"),
+        (lambda pack: (pack / "rules" / "kms" / "kms_key_rotation.yaml").unlink(), "is missing"),
         (lambda pack: (pack / "rules" / "extra_rule.py").write_text("RULE = 1\n"), "is not in the release manifest"),
         (lambda pack: (pack / "frameworks.yaml").write_text("{}\n"), "differs"),
     ],
@@ -266,7 +266,7 @@ def test_a_planted_bytecode_cache_is_not_what_runs(pack: Path, keys: tuple[Path,
     cache.parent.mkdir(exist_ok=True)
     cache.write_bytes(header + marshal.dumps(compile(planted, str(rule), "exec")))
     # A plain import runs the planted code...
-    probe = _run([sys.executable, "-c", "import policies.rules.kms_key_rotation as m; print(m.PLANTED)"], pack)
+    probe = _run([sys.executable, "-c", "import policies.rules.kms.kms_key_rotation as m; print(m.PLANTED)"], pack)
     assert probe.stdout.strip() == "True", probe.stderr[-2000:]
     # ...the verified pack does not.
     result = _checkov(pack, "--framework", "terraform", "-o", "json", public_key=keys[1])
@@ -286,7 +286,7 @@ def test_an_unsigned_development_pack_still_loads(tmp_path: Path) -> None:
 def test_aisec_iac_scan_refuses_a_changed_pack_with_one_line(pack: Path) -> None:
     (pack / RULE_FILE).write_text((pack / RULE_FILE).read_text() + "\n# changed\n")
     command = [sys.executable, "-c", "import sys; from policies.cli import main; sys.exit(main())", "scan"]
-    result = _run([*command, str(KMS_EXAMPLES), str(RULE_EXAMPLES / "s3_encryption_cmk"), "--jobs", "2"], pack)
+    result = _run([*command, str(KMS_EXAMPLES), str(RULE_EXAMPLES / "s3" / "s3_encryption_cmk"), "--jobs", "2"], pack)
     assert result.returncode == 2, result.stderr[-2000:]
     assert result.stdout == ""
     assert result.stderr.splitlines() == [

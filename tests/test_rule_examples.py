@@ -37,7 +37,7 @@ def _expected_verdict(address: str, name: str) -> str | None:
 
 
 def expected_from_hcl(rule: Rule) -> set[tuple[str, str]]:
-    with (RULE_EXAMPLES / rule.name / "main.tf").open(encoding="utf-8") as handle:
+    with (RULE_EXAMPLES / rule.folder / "main.tf").open(encoding="utf-8") as handle:
         parsed = hcl2.load(handle)
     expected = set()
     # Checkov reports data sources as "<type>.<name>", without the "data." of Terraform's address.
@@ -62,7 +62,7 @@ def _plan_resources(module: dict) -> list[dict]:
 
 
 def expected_from_plan(rule: Rule) -> set[tuple[str, str]]:
-    plan = json.loads((RULE_EXAMPLES / rule.name / "tfplan.json").read_text(encoding="utf-8"))
+    plan = json.loads((RULE_EXAMPLES / rule.folder / "tfplan.json").read_text(encoding="utf-8"))
     expected = set()
     for resource in _plan_resources(plan["planned_values"]["root_module"]):
         if resource["mode"] == "managed" and resource["type"] in rule.resource_types:
@@ -73,7 +73,7 @@ def expected_from_plan(rule: Rule) -> set[tuple[str, str]]:
 
 
 def actual(findings: set[Finding], rule: Rule, file: str) -> set[tuple[str, str]]:
-    return {(f.verdict, f.address) for f in findings if f.check_id == rule.id and f.file == f"{rule.name}/{file}"}
+    return {(f.verdict, f.address) for f in findings if f.check_id == rule.id and f.file == f"{rule.folder}/{file}"}
 
 
 def assert_both_outcomes(expected: set[tuple[str, str]], where: str) -> None:
@@ -84,14 +84,14 @@ def assert_both_outcomes(expected: set[tuple[str, str]], where: str) -> None:
 @pytest.mark.parametrize("rule", TERRAFORM_RULES, ids=lambda rule: rule.id)
 def test_hcl_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_hcl: set[Finding]) -> None:
     expected = expected_from_hcl(rule)
-    assert_both_outcomes(expected, f"{rule.name}/main.tf")
+    assert_both_outcomes(expected, f"{rule.folder}/main.tf")
     assert actual(rule_examples_hcl, rule, "main.tf") == expected
 
 
 @pytest.mark.parametrize("rule", TERRAFORM_RULES, ids=lambda rule: rule.id)
 def test_plan_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_plan: set[Finding]) -> None:
     expected = expected_from_plan(rule)
-    assert_both_outcomes(expected, f"{rule.name}/tfplan.json")
+    assert_both_outcomes(expected, f"{rule.folder}/tfplan.json")
     assert actual(rule_examples_plan, rule, "tfplan.json") == expected
 
 
@@ -106,7 +106,7 @@ def test_hcl_and_plan_agree(rule: Rule, rule_examples_hcl: set[Finding], rule_ex
 
 
 def expected_from_manifests(rule: Rule) -> set[tuple[str, str]]:
-    text = (RULE_EXAMPLES / rule.name / "manifests.yaml").read_text(encoding="utf-8")
+    text = (RULE_EXAMPLES / rule.folder / "manifests.yaml").read_text(encoding="utf-8")
     expected = set()
     for document in yaml.safe_load_all(text):
         if isinstance(document, dict) and document.get("kind") in rule.kubernetes_kinds:
@@ -120,7 +120,7 @@ def expected_from_manifests(rule: Rule) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("rule", KUBERNETES_RULES, ids=lambda rule: rule.id)
 def test_manifest_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examples_manifests: set[Finding]) -> None:
     expected = expected_from_manifests(rule)
-    assert_both_outcomes(expected, f"{rule.name}/manifests.yaml")
+    assert_both_outcomes(expected, f"{rule.folder}/manifests.yaml")
     assert actual(rule_examples_manifests, rule, "manifests.yaml") == expected
 
 
@@ -128,14 +128,14 @@ def test_manifest_examples_get_exactly_the_named_verdicts(rule: Rule, rule_examp
 def test_dockerfile_examples_get_exactly_the_named_verdicts(
     rule: Rule, rule_examples_dockerfiles: set[Finding]
 ) -> None:
-    files = sorted((RULE_EXAMPLES / rule.name).glob("*.Dockerfile"))
-    expected = {(_expected_verdict(f.name, f.name), f"{rule.name}/{f.name}") for f in files}
+    files = sorted((RULE_EXAMPLES / rule.folder).glob("*.Dockerfile"))
+    expected = {(_expected_verdict(f.name, f.name), f"{rule.folder}/{f.name}") for f in files}
     expected = {item for item in expected if item[0]}
-    assert_both_outcomes(expected, f"{rule.name}/*.Dockerfile")
+    assert_both_outcomes(expected, f"{rule.folder}/*.Dockerfile")
     found = {
         (f.verdict, f.file)
         for f in rule_examples_dockerfiles
-        if f.check_id == rule.id and f.file.startswith(f"{rule.name}/")
+        if f.check_id == rule.id and f.file.startswith(f"{rule.folder}/")
     }
     assert found == expected
 
@@ -148,10 +148,12 @@ def required_example_files(rule: Rule) -> set[str]:
 
 
 def test_every_rule_has_an_example_folder_and_nothing_else_does() -> None:
-    folders = {path.name for path in RULE_EXAMPLES.iterdir() if path.is_dir()}
-    assert folders == {rule.name for rule in RULES}
+    services = {path.name for path in RULE_EXAMPLES.iterdir()}
+    assert services == {rule.service for rule in RULES}
+    folders = {path.relative_to(RULE_EXAMPLES).as_posix() for path in RULE_EXAMPLES.glob("*/*")}
+    assert folders == {rule.folder for rule in RULES}
     for rule in RULES:
-        present = {p.name for p in (RULE_EXAMPLES / rule.name).iterdir()}
+        present = {p.name for p in (RULE_EXAMPLES / rule.folder).iterdir()}
         assert present >= required_example_files(rule), rule.name
         if rule.dockerfile:
             assert any(name.endswith(".Dockerfile") for name in present), rule.name

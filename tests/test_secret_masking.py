@@ -9,7 +9,7 @@ import re
 import pytest
 
 from policies.secrets import MASK, VALUE_SHAPES, mask
-from tests.scanning import RULE_EXAMPLES
+from tests.scanning import rule_examples
 from tests.test_cli import run_cli
 
 FOLDERS = [
@@ -22,7 +22,7 @@ FOLDERS = [
 
 def _literal_values(folder: str) -> set[str]:
     """The secret values the examples write: provider-shaped strings and the name-only example password."""
-    texts = [path.read_text(encoding="utf-8") for path in (RULE_EXAMPLES / folder).iterdir() if path.is_file()]
+    texts = [path.read_text(encoding="utf-8") for path in (rule_examples(folder)).iterdir() if path.is_file()]
     found = {match.group(0) for text in texts for _, pattern in VALUE_SHAPES for match in pattern.finditer(text)}
     found |= {word for text in texts for word in re.findall(r"[\w-]*not-real[\w-]*", text)}
     return found
@@ -33,7 +33,7 @@ def _literal_values(folder: str) -> set[str]:
 def test_no_output_format_prints_a_secret(folder: str, output: str) -> None:
     values = _literal_values(folder)
     assert values, "the example must hold literal secrets for this test to mean anything"
-    result = run_cli("scan", str(RULE_EXAMPLES / folder), "-o", output)
+    result = run_cli("scan", str(rule_examples(folder)), "-o", output)
     assert result.returncode == 1, result.stderr
     leaked = {value for value in values if value in result.stdout or value in result.stderr}
     assert leaked == set()

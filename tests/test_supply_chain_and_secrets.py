@@ -11,7 +11,7 @@ from policies.cli import CHECKS_DIR
 from policies.model import Verdict
 from policies.secrets import judge_variable, literal_secret
 from policies.supply_chain import judge_image, remote_code_in_command, remote_code_variable
-from tests.scanning import RULE_EXAMPLES
+from tests.scanning import rule_examples
 
 ECR = "111122223333.dkr.ecr.us-east-1.amazonaws.com"
 
@@ -110,7 +110,7 @@ def test_reasons_name_the_variable_never_the_value() -> None:
 )
 def test_checkov_details_never_hold_the_secret(rule: str) -> None:
     report = Runner().run(
-        root_folder=str(RULE_EXAMPLES / rule),
+        root_folder=str(rule_examples(rule)),
         external_checks_dir=[str(CHECKS_DIR)],
         runner_filter=RunnerFilter(framework=["terraform"], checks=["CKV_AISEC_*"]),
     )

@@ -27,7 +27,7 @@ from policies.terraform_json import (
     is_terraform_json,
     to_hcl,
 )
-from tests.scanning import EXAMPLES, RULE_EXAMPLES, Finding, scan_hcl
+from tests.scanning import EXAMPLES, Finding, rule_examples, scan_hcl
 
 JSON_EXAMPLE = EXAMPLES / "terraform_json"
 
@@ -565,7 +565,7 @@ def terraform_json_twin(hcl: str) -> dict[str, Any]:
 def twin_scans(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[Finding], set[Finding]]:
     root = tmp_path_factory.mktemp("terraform_json")
     for name in EQUIVALENCE_EXAMPLES:
-        example = RULE_EXAMPLES / name
+        example = rule_examples(name)
         hcl_dir, json_dir = root / "hcl" / name, root / "json" / name
         shutil.copytree(example, hcl_dir, ignore=shutil.ignore_patterns("tfplan.json"))
         shutil.copytree(example, json_dir, ignore=shutil.ignore_patterns("tfplan.json", "main.tf"))
@@ -576,7 +576,7 @@ def twin_scans(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[Finding], 
 
 
 def _verdicts(findings: set[Finding], example: str) -> set[tuple[str, str, str]]:
-    return {(f.check_id, f.verdict, f.address) for f in findings if f.file.split("/")[0] == example}
+    return {(f.check_id, f.verdict, f.address) for f in findings if f.file.split("/")[-2] == example}
 
 
 @pytest.mark.parametrize("example", EQUIVALENCE_EXAMPLES)

@@ -62,7 +62,7 @@ Verdicts = set[tuple[str, str, str, str]]  # (folder, rule ID, address, "PASSED"
 
 
 def _stacks() -> Iterator[tuple[str, list[Twin]]]:
-    for plan_path in sorted(RULE_EXAMPLES.glob("*/tfplan.json")):
+    for plan_path in sorted(RULE_EXAMPLES.glob("*/*/tfplan.json")):
         folder = plan_path.parent.name
         yield folder, twins_from_plan(json.loads(plan_path.read_text(encoding="utf-8")), folder)
 
@@ -107,7 +107,7 @@ def test_every_example_resource_of_a_pack_rule_has_a_twin(crossguard_verdicts: t
     _, twinned = crossguard_verdicts
     running = {rule.id: rule for rule in pulumi_rules()}
     missing = []
-    for plan_path in sorted(RULE_EXAMPLES.glob("*/tfplan.json")):
+    for plan_path in sorted(RULE_EXAMPLES.glob("*/*/tfplan.json")):
         plan = json.loads(plan_path.read_text(encoding="utf-8"))
         for resource in plan["planned_values"]["root_module"].get("resources", []):
             judged = any(resource["type"] in rule.resource_types for rule in running.values())
@@ -123,9 +123,9 @@ def test_crossguard_verdicts_on_the_twins_equal_checkovs_on_the_plans(
     verdicts, twinned = crossguard_verdicts
     running = {rule.id for rule in pulumi_rules()}
     checkov: Verdicts = {
-        (f.file.split("/")[0], f.check_id, f.address, f.verdict)
+        (f.file.split("/")[-2], f.check_id, f.address, f.verdict)
         for f in rule_examples_plan
-        if f.check_id in running and f"{f.file.split('/')[0]}/{f.address}" in twinned
+        if f.check_id in running and f"{f.file.split('/')[-2]}/{f.address}" in twinned
     }
     assert len(checkov) > 1000, "Checkov judged too little: were the plans scanned?"
     only_checkov = {(f, r, a, v, None) for f, r, a, v in checkov - verdicts}
