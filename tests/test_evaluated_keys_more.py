@@ -16,7 +16,7 @@ from policies.model import Resource, Verdict
 from policies.rules.apigateway import api_gateway_method_auth, api_gateway_method_settings_throttling
 from policies.rules.bedrock import awscc_bedrock_guardrail_prompt_attack
 from policies.rules.eks import eks_node_group_no_open_ssh
-from policies.rules.sagemaker import sagemaker_monitoring_job_kms, sagemaker_monitoring_job_traffic_encryption
+from policies.rules.sagemaker import sagemaker_monitoring_job_cmk, sagemaker_monitoring_job_traffic_encryption
 from tests.test_evaluated_keys import Keyed, scan_keys
 
 EXPECTED: dict[str, Keyed] = {
@@ -228,13 +228,13 @@ KEYED_OUTPUT = {"data_quality_job_output_config": [{"kms_key_id": "aws_kms_key.r
     [
         # find_block's UNKNOWN points at the level that is not a block.
         (
-            sagemaker_monitoring_job_kms.evaluate,
+            sagemaker_monitoring_job_cmk.evaluate,
             _resource(MONITORING, job_resources="var.resources", **KEYED_OUTPUT),
             Verdict.UNKNOWN,
             "job_resources",
         ),
         (
-            sagemaker_monitoring_job_kms.evaluate,
+            sagemaker_monitoring_job_cmk.evaluate,
             _resource(MONITORING, job_resources=[{"cluster_config": "var.cluster"}], **KEYED_OUTPUT),
             Verdict.UNKNOWN,
             "job_resources/cluster_config",

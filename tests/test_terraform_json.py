@@ -447,7 +447,7 @@ EQUIVALENCE_EXAMPLES = [
     "kms_key_rotation",
     "iam_no_wildcard_admin",
     "iam_trust_policy_no_public_principal",
-    "sagemaker_notebook_kms",
+    "sagemaker_notebook_cmk",
     "sagemaker_endpoint_data_capture",
     "bedrock_guardrail_prompt_attack",
     "bedrock_agent_guardrail",

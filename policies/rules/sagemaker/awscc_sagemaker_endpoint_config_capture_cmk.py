@@ -9,7 +9,7 @@ refers to another resource is left out of its object and reads as unset (see the
 from __future__ import annotations
 
 from policies.model import Resource, Result
-from policies.rules.sagemaker.sagemaker_endpoint_output_kms import evaluate as judge_inference_output_keys
+from policies.rules.sagemaker.sagemaker_endpoint_output_cmk import evaluate as judge_inference_output_keys
 
 
 def evaluate(resource: Resource) -> Result:

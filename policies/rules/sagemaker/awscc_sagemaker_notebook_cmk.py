@@ -7,7 +7,7 @@ top-level string), so the aws rule's logic (CKV_AISEC_11) judges it unchanged.
 from __future__ import annotations
 
 from policies.model import Resource, Result
-from policies.rules.sagemaker.sagemaker_notebook_kms import evaluate as judge_notebook_key
+from policies.rules.sagemaker.sagemaker_notebook_cmk import evaluate as judge_notebook_key
 
 
 def evaluate(resource: Resource) -> Result:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from policies.model import Resource, Verdict
-from policies.rules.sagemaker.sagemaker_pipeline_steps_kms import evaluate
+from policies.rules.sagemaker.sagemaker_pipeline_steps_cmk import evaluate
 
 KEY = "arn:aws:kms:us-east-1:111122223333:key/0d4e8b21-7c6a-4f93-8e15-b2a9c3d7f604"
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from policies.model import Resource, Verdict
-from policies.rules.sagemaker.sagemaker_endpoint_kms import evaluate
+from policies.rules.sagemaker.sagemaker_endpoint_cmk import evaluate
 from policies.sagemaker_values import has_local_storage
 
 

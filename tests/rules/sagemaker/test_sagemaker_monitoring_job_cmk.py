@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from policies.model import Resource, Verdict
-from policies.rules.sagemaker.sagemaker_monitoring_job_kms import evaluate
+from policies.rules.sagemaker.sagemaker_monitoring_job_cmk import evaluate
 
 KEY = "aws_kms_key.monitoring.arn"
 

@@ -7,7 +7,7 @@ rule's logic (CKV_AISEC_14) judges it unchanged.
 from __future__ import annotations
 
 from policies.model import Resource, Result
-from policies.rules.sagemaker.sagemaker_domain_kms import evaluate as judge_domain_key
+from policies.rules.sagemaker.sagemaker_domain_cmk import evaluate as judge_domain_key
 
 
 def evaluate(resource: Resource) -> Result:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from policies.model import Resource, Verdict
-from policies.rules.sagemaker.awscc_sagemaker_domain_kms import evaluate
+from policies.rules.sagemaker.awscc_sagemaker_domain_cmk import evaluate
 
 
 def domain(**attrs: Any) -> Resource:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from policies.model import Resource, Verdict
-from policies.rules.sagemaker.sagemaker_notebook_kms import evaluate
+from policies.rules.sagemaker.sagemaker_notebook_cmk import evaluate
 
 
 def notebook(**attrs: Any) -> Resource:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from policies.model import Resource, Verdict
-from policies.rules.sagemaker.awscc_sagemaker_endpoint_config_kms import evaluate
+from policies.rules.sagemaker.awscc_sagemaker_endpoint_config_cmk import evaluate
 
 KEY = "arn:aws:kms:us-east-1:111122223333:key/4d6f8a2c-1e3b-4c75-9a0d-7b2e5f1c8d36"
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from policies.model import Resource, Verdict
-from policies.rules.sagemaker.sagemaker_endpoint_output_kms import evaluate
+from policies.rules.sagemaker.sagemaker_endpoint_output_cmk import evaluate
 
 KEY = "aws_kms_key.inference.arn"
 
