@@ -74,6 +74,7 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
     ("CKV_AISEC_48", "aws_eks_cluster.training"),
     ("CKV_AISEC_49", "aws_eks_node_group.gpu"),
     ("CKV_AISEC_50", "aws_efs_file_system.shared_datasets"),
+    ("CKV_AISEC_71", "aws_lambda_function_url.chat_api"),
     ("CKV_AISEC_73", "aws_apigatewayv2_stage.prod"),
     ("CKV_AISEC_74", "aws_secretsmanager_secret.model_api_key"),
     ("CKV_AISEC_75", "aws_secretsmanager_secret_rotation.model_api_key"),
@@ -88,10 +89,21 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
     ("CKV_AISEC_110", "aws_iam_role_policy.sagemaker_pass_role"),
     ("CKV_AISEC_111", "aws_iam_role.eks_nodes"),
     ("CKV_AISEC_112", "aws_s3_bucket_policy.model_artifacts"),
+    ("CKV_AISEC_130", "aws_sagemaker_model.llm"),
+    ("CKV_AISEC_131", "aws_ecs_task_definition.llm_server"),
+    ("CKV_AISEC_134", "aws_sagemaker_model.llm"),
+    ("CKV_AISEC_135", "aws_ecs_task_definition.llm_server"),
+    ("CKV_AISEC_138", "aws_sagemaker_model.llm"),
+    ("CKV_AISEC_139", "aws_sagemaker_model.llm"),
+    ("CKV_AISEC_140", "aws_ecs_task_definition.llm_server"),
+    ("CKV_AISEC_141", "aws_lambda_function.chat_api"),
+    ("CKV_AISEC_142", "aws_sagemaker_notebook_instance_lifecycle_configuration.research"),
     ("CKV_AISEC_150", "aws_lambda_permission.assistant_action_group"),
     ("CKV_AISEC_152", "aws_sagemaker_pipeline.fine_tune"),
     ("CKV_AISEC_153", "aws_sagemaker_pipeline.fine_tune"),
+    ("CKV_AISEC_154", "aws_sagemaker_pipeline.fine_tune"),
     ("CKV_AISEC_155", "aws_sagemaker_pipeline.fine_tune"),
+    ("CKV_AISEC_156", "aws_sagemaker_endpoint_configuration.llm"),
     ("CKV_AISEC_157", "aws_bedrock_guardrail.assistant"),
     ("CKV2_AISEC_1", "aws_s3_bucket.training_data"),
     ("CKV2_AISEC_2", "aws_s3_bucket.training_data"),
@@ -106,10 +118,21 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
     ("CKV2_AISEC_21", "aws_ecr_repository_policy.llm_server"),
     ("CKV2_AISEC_22", "aws_launch_template.gpu_training"),
     ("CKV2_AISEC_23", "aws_launch_template.gpu_training"),
+    ("CKV2_AISEC_45", "aws_ecs_service.llm_server"),
+    ("CKV2_AISEC_46", "aws_s3_bucket.model_artifacts"),
+    ("CKV2_AISEC_47", "aws_lambda_function_url.chat_api"),
 }
 INSECURE_PLATFORM_MANIFEST_FINDINGS = {
     (rule_id, "Deployment.inference.vllm")
-    for rule_id in ("CKV_AISEC_100", "CKV_AISEC_101", "CKV_AISEC_102", "CKV_AISEC_103")
+    for rule_id in (
+        "CKV_AISEC_100",
+        "CKV_AISEC_101",
+        "CKV_AISEC_102",
+        "CKV_AISEC_103",
+        "CKV_AISEC_132",
+        "CKV_AISEC_136",
+        "CKV_AISEC_143",
+    )
 } | {("CKV_AISEC_151", "Service.inference.vllm-public")}
 INSECURE_PLATFORM_DOCKERFILE_FINDINGS = {
     ("CKV_AISEC_104", "docker/Dockerfile"),

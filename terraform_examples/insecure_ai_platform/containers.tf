@@ -27,13 +27,20 @@ resource "aws_ecs_task_definition" "llm_server" {
   cpu                      = 4096
   memory                   = 16384
   execution_role_arn       = aws_iam_role.ecs_execution.arn
+  # The execution role doubles as the task role: the internet-facing model server gets AmazonS3FullAccess
+  # and can read and overwrite the model artifacts   <- CKV2_AISEC_45 (on the service), CKV2_AISEC_46 (on the bucket)
+  task_role_arn = aws_iam_role.ecs_execution.arn
   container_definitions = jsonencode([{
     name                   = "vllm"
-    image                  = "111122223333.dkr.ecr.us-east-1.amazonaws.com/llm-server:1.4.2"
+    image                  = "vllm/vllm-openai:v0.6.3" # Docker Hub, by a tag its publisher can move   <- CKV_AISEC_135
     essential              = true
     user                   = "root" # <- CKV_AISEC_10
     readonlyRootFilesystem = false  # <- CKV_AISEC_105
     portMappings           = [{ containerPort = 8000, protocol = "tcp" }]
+    command                = ["--model", "meta-llama/Llama-3.1-8B-Instruct", "--port", "8000", "--trust-remote-code"] # <- CKV_AISEC_131
+    environment = [
+      { name = "HF_TOKEN", value = "hf_EXAMPLEexampleEXAMPLEexampleEXAMPL" }, # literal Hub token for the gated model   <- CKV_AISEC_140
+    ]
     logConfiguration = {
       logDriver = "awslogs"
       options = {

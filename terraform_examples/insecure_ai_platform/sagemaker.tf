@@ -30,9 +30,17 @@ resource "aws_sagemaker_notebook_instance" "research" {
   subnet_id              = aws_subnet.private_a.id
   security_groups        = [aws_security_group.workloads.id]
   direct_internet_access = "Enabled" # <- CKV_AISEC_5
+  lifecycle_config_name  = aws_sagemaker_notebook_instance_lifecycle_configuration.research.name
   # root_access defaults to Enabled     <- CKV_AISEC_12
   # no kms_key_id                       <- CKV_AISEC_11
   # IMDSv1 allowed by default           <- CKV_AISEC_13
+}
+
+# Decoded, on_start logs the notebook in to the Hugging Face Hub with a token pasted into the script:
+#   sudo -u ec2-user -i huggingface-cli login --token hf_EXAMPLE...   <- CKV_AISEC_142
+resource "aws_sagemaker_notebook_instance_lifecycle_configuration" "research" {
+  name     = "research-start"
+  on_start = "IyEvYmluL2Jhc2gKc2V0IC1lCiMgbG9nIHRoZSBub3RlYm9vayBpbiB0byB0aGUgSHVnZ2luZyBGYWNlIEh1YiBmb3IgZ2F0ZWQgYmFzZSBtb2RlbHMKc3VkbyAtdSBlYzItdXNlciAtaSBodWdnaW5nZmFjZS1jbGkgbG9naW4gLS10b2tlbiBoZl9FWEFNUExFZXhhbXBsZUVYQU1QTEVleGFtcGxlRVhBTVBMCg=="
 }
 
 resource "aws_sagemaker_model" "llm" {
@@ -41,8 +49,14 @@ resource "aws_sagemaker_model" "llm" {
   enable_network_isolation = false # <- CKV_AISEC_16
 
   primary_container {
-    image          = "111122223333.dkr.ecr.us-east-1.amazonaws.com/llm-server:1.4.2"
-    model_data_url = "s3://example-ai-model-artifacts/llm/model.tar.gz"
+    image          = "111122223333.dkr.ecr.us-east-1.amazonaws.com/llm-server:latest" # <- CKV_AISEC_134
+    model_data_url = "s3://example-ai-model-artifacts/llm/model.tar.gz"               # the fine-tuned adapter
+
+    environment = {
+      HF_MODEL_ID            = "meta-llama/Llama-3.1-8B-Instruct"      # base weights from the Hub at start-up   <- CKV_AISEC_138
+      HF_TRUST_REMOTE_CODE   = "true"                                  # <- CKV_AISEC_130
+      HUGGING_FACE_HUB_TOKEN = "hf_EXAMPLEexampleEXAMPLEexampleEXAMPL" # literal Hub token   <- CKV_AISEC_139
+    }
   }
   # no vpc_config                    <- CKV_AISEC_17
 }
@@ -55,7 +69,7 @@ resource "aws_sagemaker_endpoint_configuration" "llm" {
     variant_name           = "primary"
     model_name             = aws_sagemaker_model.llm.name
     instance_type          = "ml.m5.xlarge"
-    initial_instance_count = 2
+    initial_instance_count = 1    # a single instance: one failure takes the endpoint down   <- CKV_AISEC_156
     enable_ssm_access      = true # <- CKV_AISEC_25
   }
 
@@ -79,7 +93,8 @@ resource "aws_sagemaker_endpoint" "llm" {
   endpoint_config_name = aws_sagemaker_endpoint_configuration.llm.name
 }
 
-# The training pipeline: its one step starts a training job with neither keys, isolation nor a VPC.
+# The training pipeline: its one step starts a two-instance training job with neither keys, isolation, encrypted
+# traffic between its instances nor a VPC.
 resource "aws_sagemaker_pipeline" "fine_tune" {
   pipeline_name         = "llm-fine-tune"
   pipeline_display_name = "llm-fine-tune"
@@ -93,8 +108,9 @@ resource "aws_sagemaker_pipeline" "fine_tune" {
         AlgorithmSpecification = { TrainingImage = "111122223333.dkr.ecr.us-east-1.amazonaws.com/trainer:2.1", TrainingInputMode = "File" }
         RoleArn                = "arn:aws:iam::111122223333:role/sagemaker-execution"
         OutputDataConfig       = { S3OutputPath = "s3://example-model-artifacts/fine-tune/" } # no KmsKeyId <- CKV_AISEC_152
-        ResourceConfig         = { InstanceCount = 1, InstanceType = "ml.m5.xlarge", VolumeSizeInGB = 50 }
+        ResourceConfig         = { InstanceCount = 2, InstanceType = "ml.m5.xlarge", VolumeSizeInGB = 50 }
         StoppingCondition      = { MaxRuntimeInSeconds = 86400 }
+        # no EnableInterContainerTrafficEncryption: clear traffic between its instances   <- CKV_AISEC_154
         # no EnableNetworkIsolation: the container can reach the network  <- CKV_AISEC_153
         # no VpcConfig: the job runs outside the VPC                       <- CKV_AISEC_155
       }

@@ -64,3 +64,50 @@ resource "aws_apigatewayv2_stage" "prod" {
   # no default_route_settings throttling   <- CKV_AISEC_73
   # no access_log_settings                 <- CKV_AISEC_78
 }
+
+# A chat front end for the LLM endpoint, published with a function URL for a demo: it skips the API's JWT
+# authorizer, and its role may invoke every SageMaker endpoint of the account.
+resource "aws_iam_role" "chat_api" {
+  name = "chat-api"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Condition = { StringEquals = { "aws:SourceAccount" = "111122223333" } }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "chat_api" {
+  name = "invoke-llm-endpoint"
+  role = aws_iam_role.chat_api.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "sagemaker:InvokeEndpoint"
+      Resource = "*" # every endpoint, not only the llm one
+    }]
+  })
+}
+
+resource "aws_lambda_function" "chat_api" {
+  function_name = "chat-api"
+  role          = aws_iam_role.chat_api.arn
+  package_type  = "Image"
+  image_uri     = "111122223333.dkr.ecr.us-east-1.amazonaws.com/chat-api:1.0.3"
+
+  environment {
+    variables = {
+      LLM_ENDPOINT_NAME = "llm"
+      EMBEDDING_API_KEY = "sk-proj-EXAMPLEexampleEXAMPLEexample0123456789" # pasted, not read from the secret   <- CKV_AISEC_141
+    }
+  }
+}
+
+resource "aws_lambda_function_url" "chat_api" {
+  function_name      = aws_lambda_function.chat_api.function_name
+  authorization_type = "NONE" # anyone on the internet   <- CKV_AISEC_71, CKV2_AISEC_47: and on to any endpoint
+}

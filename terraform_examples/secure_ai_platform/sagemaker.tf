@@ -36,10 +36,17 @@ resource "aws_sagemaker_notebook_instance" "research" {
   direct_internet_access = "Disabled"
   root_access            = "Disabled"
   kms_key_id             = aws_kms_key.ml.arn
+  lifecycle_config_name  = aws_sagemaker_notebook_instance_lifecycle_configuration.research.name
 
   instance_metadata_service_configuration {
     minimum_instance_metadata_service_version = "2"
   }
+}
+
+# Decoded, on_start logs the notebook in to the Hugging Face Hub with a token it reads from Secrets Manager.
+resource "aws_sagemaker_notebook_instance_lifecycle_configuration" "research" {
+  name     = "research-start"
+  on_start = "IyEvYmluL2Jhc2gKc2V0IC1lCiMgbG9nIHRoZSBub3RlYm9vayBpbiB0byB0aGUgSHVnZ2luZyBGYWNlIEh1YiBmb3IgZ2F0ZWQgYmFzZSBtb2RlbHMsIHdpdGggdGhlIHRva2VuIGtlcHQgaW4gU2VjcmV0cyBNYW5hZ2VyCkhGX1RPS0VOPSIkKGF3cyBzZWNyZXRzbWFuYWdlciBnZXQtc2VjcmV0LXZhbHVlIC0tc2VjcmV0LWlkIGhmLXRva2VuIC0tcXVlcnkgU2VjcmV0U3RyaW5nIC0tb3V0cHV0IHRleHQpIgpzdWRvIC11IGVjMi11c2VyIC1pIGh1Z2dpbmdmYWNlLWNsaSBsb2dpbiAtLXRva2VuICIkSEZfVE9LRU4iCg=="
 }
 
 resource "aws_sagemaker_model" "llm" {

@@ -59,3 +59,50 @@ resource "aws_apigatewayv2_stage" "prod" {
     format          = jsonencode({ requestId = "$context.requestId", status = "$context.status", ip = "$context.identity.sourceIp" })
   }
 }
+
+# A chat front end for the LLM endpoint behind a function URL: callers sign their requests (AWS_IAM), the role
+# may invoke the llm endpoint only, and the provider's API key stays in Secrets Manager.
+resource "aws_iam_role" "chat_api" {
+  name = "chat-api"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRole"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Condition = { StringEquals = { "aws:SourceAccount" = "111122223333" } }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "chat_api" {
+  name = "invoke-llm-endpoint"
+  role = aws_iam_role.chat_api.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "sagemaker:InvokeEndpoint"
+      Resource = "arn:aws:sagemaker:us-east-1:111122223333:endpoint/llm"
+    }]
+  })
+}
+
+resource "aws_lambda_function" "chat_api" {
+  function_name = "chat-api"
+  role          = aws_iam_role.chat_api.arn
+  package_type  = "Image"
+  image_uri     = "111122223333.dkr.ecr.us-east-1.amazonaws.com/chat-api:1.0.3"
+
+  environment {
+    variables = {
+      LLM_ENDPOINT_NAME        = "llm"
+      MODEL_API_KEY_SECRET_ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:model-provider-api-key-AbCdEf"
+    }
+  }
+}
+
+resource "aws_lambda_function_url" "chat_api" {
+  function_name      = aws_lambda_function.chat_api.function_name
+  authorization_type = "AWS_IAM"
+}
