@@ -6,7 +6,8 @@ the variable's name), or when its name says it carries one (``*_TOKEN``, ``*_API
 ``OPENAI_API_KEY``, ``WANDB_API_KEY``, ``ANTHROPIC_API_KEY``, ``AWS_SECRET_ACCESS_KEY``) and its value is
 literal text. Not literal: an ARN of a Secrets Manager secret, SSM parameter or KMS key, a CloudFormation
 ``{{resolve:...}}``, a path or SSM parameter name (``/prod/hf-token``), a runtime expansion (``$(VAR)``,
-``${VAR}``, ``$VAR``), a number or a boolean, and a reference to another resource. A value the engine could
+``${VAR}``, ``$VAR``), a number, a boolean or switch word (``yes``, ``off``), a placeholder (``EMPTY``,
+``dummy``, ``<your-token>``, ``xxxx``), and a reference to another resource. A value the engine could
 not resolve (``var.token``) is unknown.
 
 Reasons name the variable and the kind of credential, never the value: a finding is printed, logged and
@@ -46,6 +47,15 @@ _NOT_LITERAL = re.compile(
     r"^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|\{\{resolve:|/|\$\(|\$\{|\$[A-Za-z_][A-Za-z0-9_]*$)"
 )
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+# Switch words: ALLOW_EMPTY_PASSWORD=yes is a flag, not a password.
+_SWITCH_WORDS = frozenset({"true", "false", "null", "none", "yes", "no", "on", "off", "enabled", "disabled"})
+# Values that stand in for a key a client insists on but the server ignores (vLLM's and Ollama's OpenAI-compatible
+# APIs take api_key="EMPTY"), or for one still to be filled in. A known default such as "changeme" or
+# "minio123" is a credential: whoever reads the manifest can log in with it.
+_PLACEHOLDERS = frozenset(
+    {"dummy", "empty", "placeholder", "unused", "not-needed", "not_needed", "notneeded", "not-used", "fake", "n/a"}
+)
+_PLACEHOLDER_SHAPE = re.compile(r"^(?:<[^<>]*>|(.)\1*)$")  # <your-token>, xxxxxxxx, ********
 
 
 def is_credential_name(name: Any) -> bool:
@@ -69,7 +79,10 @@ def _is_literal_text(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     text = value.strip().strip("\"'")
-    if not text or text.lower() in ("true", "false", "null", "none") or _NUMBER.match(text):
+    lowered = text.lower()
+    if not text or lowered in _SWITCH_WORDS or lowered in _PLACEHOLDERS or _NUMBER.match(text):
+        return False
+    if _PLACEHOLDER_SHAPE.match(text):
         return False
     return not _NOT_LITERAL.match(text)
 

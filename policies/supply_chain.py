@@ -68,6 +68,8 @@ def judge_image(image: Any, where: str) -> Result:
         return unknown(f"{where}: the image is not known at plan time ({text})")
     if any(char.isspace() for char in text) or not text:
         return unknown(f"{where}: {text!r} is not an image reference")
+    if text.startswith("ko://"):
+        return unknown(f"{where}: {text} is a ko build path; ko replaces it with the image it publishes, by digest")
     if "@" in text:
         return failed(f"{where}: image {text} has a digest that is not sha256 with 64 hex digits")
     registry, path = _registry(text)

@@ -32,6 +32,7 @@ ECR = "111122223333.dkr.ecr.us-east-1.amazonaws.com"
         ("${aws_ecr_repository.llm.repository_url}:1.0", Verdict.UNKNOWN),
         (None, Verdict.UNKNOWN),
         (12, Verdict.UNKNOWN),
+        ("ko://github.com/example/project/cmd/manager", Verdict.UNKNOWN),
     ],
 )
 def test_pinned_images(image: object, verdict: Verdict) -> None:
@@ -90,6 +91,16 @@ def test_remote_code_variables(name: str, value: object, verdict: Verdict | None
         ("EOS_TOKEN", "</s>", None),
         ("OPENAI_API_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:1:secret:x", None),
         ("MAX_NEW_TOKEN", "512", Verdict.PASS),
+        # Switches and placeholders are no credentials; well-known defaults are.
+        ("ALLOW_EMPTY_PASSWORD", "yes", Verdict.PASS),
+        ("REDIS_PASSWORD", "off", Verdict.PASS),
+        ("OPENAI_API_KEY", "EMPTY", Verdict.PASS),
+        ("OPENAI_API_KEY", "dummy", Verdict.PASS),
+        ("HF_TOKEN", "<your-hugging-face-token>", Verdict.PASS),
+        ("HF_TOKEN", "xxxxxxxxxxxx", Verdict.PASS),
+        ("MINIO_SECRET_KEY", "minio123", Verdict.FAIL),
+        ("ADMIN_PASSWORD", "changeme", Verdict.FAIL),
+        ("OPENAI_API_KEY", "dummy-key-1234", Verdict.FAIL),
     ],
 )
 def test_literal_secrets(name: str, value: object, verdict: Verdict | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from policies.container_env import command_words, list_pairs, pointing_at
-from policies.kubernetes import Container, container_attribute, judge_containers, pod_spec
+from policies.kubernetes import Container, container_attribute, judge_containers, pod_specs
 from policies.model import Resource, Result, fold, passed
 from policies.secrets import judge_text, judge_variables, secret_values, value_shape
 
@@ -37,9 +37,8 @@ def evaluate(resource: Resource) -> Result:
 
 def literal_values(resource: Resource) -> list[str]:
     """The literal credentials this rule finds, for the engine to mask where it echoes the source."""
-    spec = pod_spec(resource)
     found: list[str] = []
-    for container in spec.containers if spec else []:
+    for container in (container for spec in pod_specs(resource) or [] for container in spec.containers):
         pairs = list_pairs(container.runs.get("env"), "", reference_key="valueFrom")
         found.extend(secret_values(pairs) if isinstance(pairs, list) else [])
         found.extend(word for word in _words(container) if isinstance(word, str) and value_shape(word))
