@@ -170,6 +170,8 @@ def _scan(options: argparse.Namespace) -> int:
     result = scan(inputs, checks, skip_checks, jobs=options.jobs, progress=progress)
     if progress:
         print(file=sys.stderr)
+    for note in result.notes:
+        print(f"aisec-iac: warning: {note}", file=sys.stderr)
     if options.create_baseline:
         result.write_baseline(options.create_baseline)
     if options.baseline:

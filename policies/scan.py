@@ -51,6 +51,7 @@ class Unit:
 class ScanResult:
     reports: list[Any]  # checkov.common.output.report.Report, one per framework, in FRAMEWORKS order
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how an input was read differently from Checkov, as warnings
 
     def failed(self, at_least: str | None = None) -> bool:
         """Whether a check failed (of ``at_least`` that severity; a check without one always counts)."""
@@ -228,11 +229,60 @@ def _unit_json_files(unit: Unit, inputs: ScanInputs) -> list[Path]:
     return [path for path in inputs.terraform_json if path.absolute().is_relative_to(root)]
 
 
+# -- HCL that Checkov's parser rejects for a comment ---------------------------------------------------------
+
+_HEREDOC_START = re.compile(r"<<-?\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+_COMMENT_LINE = re.compile(r"^[ \t]*(?:#|//)")
+
+
+def blank_comment_lines(text: str) -> str:
+    """``text`` with every line that holds only a comment left empty (outside heredocs); lines keep their numbers.
+
+    Checkov's HCL parser rejects valid Terraform with a comment on its own line inside a ``for`` expression
+    (docs/checkov.md); a blank line there it reads. Comments never change what a configuration means.
+    """
+    lines = text.splitlines(keepends=True)
+    heredoc_end: str | None = None
+    for number, line in enumerate(lines):
+        if heredoc_end is not None:
+            if line.strip() == heredoc_end:
+                heredoc_end = None
+            continue
+        if _COMMENT_LINE.match(line):
+            lines[number] = "\n" if line.endswith("\n") else ""
+            continue
+        start = _HEREDOC_START.search(line)
+        if start:
+            heredoc_end = start.group(1)
+    return "".join(lines)
+
+
+def _readable_without_comment_lines(path: Path) -> bool:
+    """Whether a ``.tf`` file Checkov could not parse parses once its comment lines are blank."""
+    import hcl2  # Checkov's pinned fork of python-hcl2; only files that failed are parsed again
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        hcl2.loads(text)
+    except (OSError, UnicodeDecodeError):
+        return False
+    except Exception:
+        try:
+            hcl2.loads(blank_comment_lines(text))
+        except Exception:
+            return False
+        return True
+    return False
+
+
 @contextmanager
-def _staged(unit: Unit, inputs: ScanInputs) -> Iterator[tuple[Unit, dict[Path, _Staged], list[Problem]]]:
-    """A unit whose Terraform JSON files Checkov can read: the module is copied to a scratch folder, each
-    ``X.tf.json`` beside its HCL twin ``X.tf.json.tf``. Checkov reads ``.tf`` files only, and a module's
-    variables and references resolve within its directory, so the twin must sit with the rest of it."""
+def _staged(
+    unit: Unit, inputs: ScanInputs, uncommented: frozenset[Path] = frozenset()
+) -> Iterator[tuple[Unit, dict[Path, _Staged], list[Problem]]]:
+    """A unit Checkov can read: the module is copied to a scratch folder, each ``X.tf.json`` beside its HCL
+    twin ``X.tf.json.tf``, and the ``uncommented`` files (absolute paths) with their comment lines blank.
+    Checkov reads ``.tf`` files only, and a module's variables and references resolve within its directory,
+    so a twin must sit with the rest of it."""
     from policies.terraform_json import TerraformJsonError, convert_file
 
     if unit.framework == "terraform_plan" and unit.files[0] in inputs.pulumi_files:
@@ -240,7 +290,7 @@ def _staged(unit: Unit, inputs: ScanInputs) -> Iterator[tuple[Unit, dict[Path, _
             yield staged_unit
         return
     json_files = _unit_json_files(unit, inputs)
-    if not json_files:
+    if not json_files and not uncommented:
         yield unit, {}, []
         return
     problems: list[Problem] = []
@@ -267,6 +317,9 @@ def _staged(unit: Unit, inputs: ScanInputs) -> Iterator[tuple[Unit, dict[Path, _
                 target = target.with_name(target.name + ".tf")
                 target.write_text(conversion.hcl, encoding="utf-8")
                 staged[target] = _Staged(absolute, conversion)
+            elif absolute in uncommented:
+                target.write_text(blank_comment_lines(absolute.read_text(encoding="utf-8-sig")), encoding="utf-8")
+                staged[target] = _Staged(absolute)
             else:
                 shutil.copyfile(absolute, target)
                 staged[target] = _Staged(absolute)
@@ -325,18 +378,43 @@ def _unstage(reports: list[Any], staged: dict[Path, _Staged]) -> None:
         ]
 
 
-def scan_unit(
-    unit: Unit, inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str]
+def _scan_staged(
+    unit: Unit, inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str], uncommented: frozenset[Path]
 ) -> tuple[list[Any], list[Problem]]:
-    """Stage (Terraform JSON, Pulumi JSON), scan and unstage one unit; runs in a worker process with --jobs."""
-    with _staged(unit, inputs) as (staged_unit, staged, staging_problems):
+    with _staged(unit, inputs, uncommented) as (staged_unit, staged, staging_problems):
         if staged_unit.root is None and not staged_unit.files:  # staging reported the only file as a problem
             reports, unit_problems = [], []
         else:
             reports, unit_problems = run_unit(staged_unit, checks, skip_checks, inputs.excluded)
         _unstage(reports, staged)
-    _mask_secrets(reports)
     return reports, staging_problems + unit_problems
+
+
+def scan_unit(
+    unit: Unit, inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str]
+) -> tuple[list[Any], list[Problem], list[str]]:
+    """Stage (Terraform JSON, Pulumi JSON), scan and unstage one unit; runs in a worker process with --jobs.
+
+    A Terraform unit with files Checkov's parser rejects only for their comment lines is scanned once more
+    with those lines blank (the cost falls on such units only), and a note says so."""
+    reports, problems = _scan_staged(unit, inputs, checks, skip_checks, frozenset())
+    uncommented = frozenset(
+        Path(path).absolute()
+        for report in reports
+        if report.check_type == "terraform"
+        for path in report.parsing_errors
+        if path.endswith(".tf") and _readable_without_comment_lines(Path(path))
+    )
+    notes: list[str] = []
+    if uncommented:
+        reports, problems = _scan_staged(unit, inputs, checks, skip_checks, uncommented)
+        notes = [
+            f"{path}: scanned with its comment lines removed (Checkov's HCL parser rejects a comment inside a "
+            "for expression; `checkov` skips this file)"
+            for path in sorted(uncommented)
+        ]
+    _mask_secrets(reports)
+    return reports, problems, notes
 
 
 def _mask_secrets(reports: list[Any]) -> None:
@@ -355,12 +433,12 @@ Progress = Callable[[int, int, Unit], None]
 
 def _unit_results(
     inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str], jobs: int, progress: Progress | None
-) -> Iterator[tuple[list[Any], list[Problem]]]:
+) -> Iterator[tuple[list[Any], list[Problem], list[str]]]:
     """Each unit's results, in unit order whatever the number of processes (the report is deterministic)."""
     todo = units(inputs)
     workers = min(jobs, len(todo))
     if workers <= 1:
-        results: Iterator[tuple[list[Any], list[Problem]]] = (
+        results: Iterator[tuple[list[Any], list[Problem], list[str]]] = (
             scan_unit(unit, inputs, checks, skip_checks) for unit in todo
         )
         for done, result in enumerate(results, 1):
@@ -399,9 +477,11 @@ def scan(
 
     verify_or_refuse(CHECKS_DIR)  # a released pack that differs from its manifest: one line, exit 2, no scan
     problems = list(inputs.problems)
+    notes: list[str] = []
     by_framework: dict[str, list[Any]] = {}
-    for reports, unit_problems in _unit_results(inputs, checks, skip_checks, jobs, progress):
+    for reports, unit_problems, unit_notes in _unit_results(inputs, checks, skip_checks, jobs, progress):
         problems += unit_problems
+        notes += unit_notes
         for report in reports:
             if report.check_type == "dockerfile":
                 _dockerfiles_from_their_directory(report, inputs.dockerfile_roots)
@@ -435,7 +515,7 @@ def scan(
     merged.sort(key=lambda report: FRAMEWORKS.index(report.check_type) if report.check_type in FRAMEWORKS else 99)
     for report in merged:
         _refuse_suppressions_without_reason(report)
-    return ScanResult(merged, problems)
+    return ScanResult(merged, problems, notes)
 
 
 # What Checkov records for `checkov:skip=CKV_AISEC_4` written without `:reason`.

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from policies.inputs import MAX_NESTING, collect
+from policies.scan import blank_comment_lines
 from tests.test_cli import run_cli
 
 INSECURE_KEY = 'resource "aws_kms_key" "{name}" {{\n  enable_key_rotation = false\n}}\n'
@@ -186,19 +187,45 @@ def test_yaml_that_is_not_a_manifest_does_not_stop_a_terraform_scan(tmp_path: Pa
     assert _failures(result) == {(ROTATION, "aws_kms_key.key", "/main.tf")}
 
 
-def test_valid_hcl_that_checkov_cannot_parse_is_reported_and_the_rest_scanned(tmp_path: Path) -> None:
-    # Terraform accepts a comment on its own line inside a `for` expression; Checkov's HCL parser does not.
+def test_valid_hcl_that_checkov_rejects_for_a_comment_is_scanned_without_it_and_said_so(tmp_path: Path) -> None:
+    # Terraform accepts a comment on its own line inside a `for` expression; Checkov's HCL parser does not,
+    # and `checkov` skips the whole file. The CLI scans it with its comment lines blank (same line numbers).
     comment_in_for = 'locals {\n  ids = {\n    for n in ["a"] :\n    # the id\n    n => n\n  }\n}\n'
     _module(tmp_path, "key")
-    (tmp_path / "locals.tf").write_text(comment_in_for, encoding="utf-8")
+    (tmp_path / "locals.tf").write_text(comment_in_for + INSECURE_KEY.format(name="beside_the_for"), encoding="utf-8")
+    result = run_cli("scan", ".", "--check", ROTATION, "-o", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert _errors(result) == []
+    assert f"aisec-iac: warning: {tmp_path / 'locals.tf'}: scanned with its comment lines removed" in result.stderr
+    document = json.loads(result.stdout)
+    assert document["results"]["parsing_errors"] == []
+    assert _failures(result) == {
+        (ROTATION, "aws_kms_key.key", "/main.tf"),
+        (ROTATION, "aws_kms_key.beside_the_for", "/locals.tf"),
+    }
+    (record,) = [r for r in document["results"]["failed_checks"] if r["resource"] == "aws_kms_key.beside_the_for"]
+    assert record["file_abs_path"] == str(tmp_path / "locals.tf")
+    assert record["file_line_range"][0] == comment_in_for.count("\n") + 1
+
+
+def test_comment_lines_are_blanked_outside_heredocs_and_lines_keep_their_numbers() -> None:
+    text = "# top\nlocals {\n  // note\n  x = <<-EOT\n  # heredoc content\n  EOT\n  y = 1 # trailing\n}\n"
+    blanked = blank_comment_lines(text)
+    assert blanked == "\nlocals {\n\n  x = <<-EOT\n  # heredoc content\n  EOT\n  y = 1 # trailing\n}\n"
+    assert blanked.count("\n") == text.count("\n")
+
+
+def test_hcl_still_broken_without_its_comments_is_reported_and_the_rest_scanned(tmp_path: Path) -> None:
+    broken = 'locals {\n  ids = {\n    for n in ["a"] :\n    # the id\n    n => \n  }\n}\n'
+    _module(tmp_path, "key")
+    (tmp_path / "locals.tf").write_text(broken, encoding="utf-8")
     result = run_cli("scan", ".", "--check", ROTATION, "-o", "json", cwd=tmp_path)
     assert result.returncode == 2
     errors = _errors(result)
     assert len(errors) == 1 and errors[0].startswith(
         f"aisec-iac: error: {tmp_path / 'locals.tf'}:4: HCL does not parse"
     )
-    document = json.loads(result.stdout)
-    assert document["results"]["parsing_errors"] == [str(tmp_path / "locals.tf")]
+    assert json.loads(result.stdout)["results"]["parsing_errors"] == [str(tmp_path / "locals.tf")]
     assert _failures(result) == {(ROTATION, "aws_kms_key.key", "/main.tf")}
 
 
