@@ -319,21 +319,40 @@ def manifest_documents(path: Path, named: bool = False) -> list[Any] | None:
     return documents
 
 
-def objects_checkov_skips(path: Path, documents: list[Any]) -> list[str]:
-    """One line per Kubernetes object Checkov would drop without a word (its validator refuses, for example,
-    a ``name`` that is not a string: ``name: 12345``)."""
+_TEMPLATE_MARKS = ("${", "{{", "%{")
+# Checkov's Kubernetes parser (kubernetes/parser/k8_yaml.py) drops a whole file that matches this.
+_HELM_TEMPLATE = re.compile(r"\{\{-?\s*\.(?:Release|Values)\.")
+
+
+def _is_template_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and any(mark in value for mark in _TEMPLATE_MARKS)
+
+
+def objects_checkov_skips(path: Path, documents: list[Any]) -> tuple[list[str], list[str]]:
+    """Kubernetes objects Checkov would drop without a word (its validator refuses, for example, a ``name``
+    that is not a string: ``name: 12345``): one problem line each, and one note each for objects that are
+    templates (a ``${...}`` or ``{{ ... }}`` name or namespace, filled in by Terraform's ``templatefile`` or
+    Helm): what they render to is what can be scanned."""
     from checkov.kubernetes.parser.validatior import K8sValidator  # a small module: no runner is imported
 
-    lines = []
+    problems, notes = [], []
     for document in documents:
         if not _is_manifest(document):
             continue
         valid, reason = K8sValidator.is_valid_template(document)
-        if not valid:
-            metadata = document.get("metadata")
-            name = metadata.get("name") if isinstance(metadata, dict) else None
-            lines.append(f"{path}: {document['kind']} {name!r} is not scanned: Checkov skips it ({reason})")
-    return lines
+        if valid:
+            continue
+        metadata = document.get("metadata")
+        metadata = metadata if isinstance(metadata, dict) else {}
+        name = metadata.get("name")
+        if _is_template_placeholder(name) or _is_template_placeholder(metadata.get("namespace")):
+            notes.append(
+                f"{path}: {document['kind']} {name!r} is a template (its name is filled in when it is rendered), "
+                "not scanned: scan what it renders to"
+            )
+        else:
+            problems.append(f"{path}: {document['kind']} {name!r} is not scanned: Checkov skips it ({reason})")
+    return problems, notes
 
 
 def _add_manifest(path: Path, found: ScanInputs, named: bool) -> bool:
@@ -342,7 +361,15 @@ def _add_manifest(path: Path, found: ScanInputs, named: bool) -> bool:
     if documents is None:
         return False
     found.manifests.append(path)
-    found.problems += [Problem(str(path), line, "kubernetes") for line in objects_checkov_skips(path, documents)]
+    if _HELM_TEMPLATE.search(read_text(path)):
+        found.notes.append(
+            f"{path}: a Helm template (it reads .Release or .Values), which Checkov skips whole: scan the rendered "
+            "chart (helm template) instead"
+        )
+        return True
+    problems, notes = objects_checkov_skips(path, documents)
+    found.problems += [Problem(str(path), line, "kubernetes") for line in problems]
+    found.notes += notes
     return True
 
 

@@ -432,6 +432,44 @@ def test_kubernetes_objects_checkov_would_drop_are_reported(tmp_path: Path) -> N
     assert {record["resource"] for record in document["results"]["passed_checks"]} == {"Pod.default.fine"}
 
 
+def test_kubernetes_templates_are_named_in_a_warning_not_an_error(tmp_path: Path) -> None:
+    # Terraform's templatefile and Helm fill in names; Checkov drops an object whose name is a placeholder.
+    manifest = (
+        "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: '${service_account}', namespace: '${namespace}'}\n"
+        "---\n"
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: '{{ .Name }}-lab'}\nspec:\n  containers: [{name: lab}]\n"
+        "---\n"
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: fine}\nspec:\n"
+        "  securityContext: {runAsNonRoot: true, runAsUser: 1000}\n  containers: [{name: lab, image: x}]\n"
+    )
+    (tmp_path / "templates.yaml").write_text(manifest, encoding="utf-8")
+    result = run_cli("scan", "templates.yaml", "--check", "CKV_AISEC_100", "-o", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _errors(result) == []
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("aisec-iac: warning:")]
+    assert warnings == [
+        "aisec-iac: warning: templates.yaml: ServiceAccount '${service_account}' is a template (its name is filled "
+        "in when it is rendered), not scanned: scan what it renders to",
+        "aisec-iac: warning: templates.yaml: Pod '{{ .Name }}-lab' is a template (its name is filled "
+        "in when it is rendered), not scanned: scan what it renders to",
+    ]
+    document = json.loads(result.stdout)
+    assert {record["resource"] for record in document["results"]["passed_checks"]} == {"Pod.default.fine"}
+
+
+def test_a_helm_template_that_is_valid_yaml_is_named_in_a_warning(tmp_path: Path) -> None:
+    # Checkov drops a whole file that reads .Release or .Values, the valid objects in it too.
+    chart = (
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: lab, labels: {release: '{{ .Release.Name }}'}}\nspec:\n"
+        "  containers: [{name: lab, image: x, securityContext: {privileged: true}}]\n"
+    )
+    (tmp_path / "pod.yaml").write_text(chart, encoding="utf-8")
+    result = run_cli("scan", ".", "--check", "CKV_AISEC_102", "-o", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _errors(result) == []
+    assert "aisec-iac: warning: pod.yaml: a Helm template (it reads .Release or .Values)" in (result.stderr)
+
+
 # -- several processes -----------------------------------------------------------------------------------
 
 
