@@ -10,7 +10,9 @@ cannot evaluate (``lookup(var.cfg, "k", null)`` over an empty map) stay as text.
 
 This module reads the resource's own expressions (Checkov's HCL parser, cached per file) and the values
 Checkov gives the module's variables (the graph's variable vertices: the caller's argument, else the
-declared default), and evaluates them with ``policies.hcl_expressions``. docs/checkov.md lists the facts.
+declared default), and evaluates them with ``policies.hcl_expressions``. A local is evaluated the same way
+from its own expression as written (Checkov's rendering of it has the same null problem), only when an
+expression reads it. docs/checkov.md lists the facts.
 """
 
 from __future__ import annotations
@@ -97,10 +99,10 @@ _INDEX = re.compile(r"\[[^\]]*\]")
 # Only a resource whose evaluation can differ from Checkov's rendering is handed to the parser: one whose text
 # holds a variable, a count/for_each or dynamic block, null, a conditional or a function this module evaluates,
 # or one into which Checkov rendered another block's value (its rendering breadcrumbs: a reference this module
-# keeps as a reference). Anything else (literals, references Checkov left as text, jsonencode, locals)
+# keeps as a reference), or a local. Anything else (literals, references Checkov left as text, jsonencode)
 # evaluates to what Checkov rendered or to UNKNOWN, which changes nothing.
 _WORTH_EVALUATING = re.compile(
-    r"\bvar\.|\bcount\b|\bfor_each\b|\bdynamic\b|\bnull\b|\?|\b(?:lookup|try|coalesce|length)\s*\("
+    r"\bvar\.|\blocal\.|\bcount\b|\bfor_each\b|\bdynamic\b|\bnull\b|\?|\b(?:lookup|try|coalesce|length)\s*\("
 )
 
 
@@ -110,8 +112,8 @@ class Sources:
 
     def __init__(self) -> None:
         self._lines: dict[str, list[str] | None] = {}
-        self._files: dict[str, dict[tuple[str, str, str], dict[str, Any]]] = {}
-        self._blocks: dict[tuple[str, int, int], dict[tuple[str, str, str], dict[str, Any]]] = {}
+        self._files: dict[str, dict[tuple[str, str, str], Any]] = {}
+        self._blocks: dict[tuple[str, int, int], dict[tuple[str, str, str], Any]] = {}
         self.parsed = 0  # blocks and files handed to the HCL parser, for tests and profiling
 
     def raw_block(self, vertex: Mapping[str, Any], kind: str, resource_type: str, name: str) -> dict[str, Any] | None:
@@ -135,6 +137,11 @@ class Sources:
         found = blocks.get(key)
         return found if found is not None else self._file_blocks(path, lines).get(key)
 
+    def raw_local(self, path: str, name: str) -> Any:
+        """The value of ``local.<name>`` as written in the file (expressions as text), or None."""
+        lines = self._file_lines(path) if path.endswith(".tf") else None
+        return self._file_blocks(path, lines).get(("locals", "", name)) if lines is not None else None
+
     def _file_lines(self, path: str) -> list[str] | None:
         if path not in self._lines:
             try:
@@ -144,13 +151,14 @@ class Sources:
                 self._lines[path] = None
         return self._lines[path]
 
-    def _file_blocks(self, path: str, lines: list[str]) -> dict[tuple[str, str, str], dict[str, Any]]:
+    def _file_blocks(self, path: str, lines: list[str]) -> dict[tuple[str, str, str], Any]:
         if path not in self._files:
             self._files[path] = self._parse("".join(lines), path)
         return self._files[path]
 
-    def _parse(self, text: str, path: str) -> dict[tuple[str, str, str], dict[str, Any]]:
-        """``(block kind, type, name) -> raw attributes``, as Checkov's HCL parser writes them."""
+    def _parse(self, text: str, path: str) -> dict[tuple[str, str, str], Any]:
+        """``(block kind, type, name) -> raw attributes``, as Checkov's HCL parser writes them, and
+        ``("locals", "", name) -> raw value`` of each local."""
         import hcl2  # Checkov's own parser (bc-python-hcl2)
 
         self.parsed += 1
@@ -159,7 +167,11 @@ class Sources:
         except Exception:  # a file Checkov could not parse either, or a block that is not alone on its lines
             logger.debug("cannot read %s for resource gates", path, exc_info=True)
             return {}
-        found: dict[tuple[str, str, str], dict[str, Any]] = {}
+        found: dict[tuple[str, str, str], Any] = {}
+        for entry in document.get("locals") or []:
+            for name, value in entry.items() if isinstance(entry, Mapping) else []:
+                if not str(name).startswith("__"):
+                    found[("locals", "", str(name))] = value
         for kind in ("resource", "data"):
             for entry in document.get(kind) or []:
                 for type_, named in entry.items() if isinstance(entry, Mapping) else []:
@@ -233,20 +245,108 @@ def variables_by_address(vertices: Iterable[Mapping[str, Any]]) -> dict[str, Var
     }
 
 
+# -- the module's locals -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Local:
+    value: Any  # hcl.UNKNOWN when it cannot be evaluated
+    mentions_null: bool  # its expression, or that of a local it reads, compares with or produces null
+    variables: Mapping[str, Variable]  # the module's variables it reads, directly or through other locals
+
+
+_UNKNOWN_LOCAL = Local(hcl.UNKNOWN, False, {})
+
+
+class Locals:
+    """The locals of one scan, evaluated from their expressions as written, with the module's variables: Checkov
+    renders a local with the same null problem as a resource (``var.x != null`` is true for a null ``var.x``).
+    A local is read and evaluated only when an expression reads it, and once per scan. Locals vertices are
+    addressed like variables: ``name`` in the root module, ``module.<call>.name`` in a module call."""
+
+    _MAX_DEPTH = 16  # locals reading locals; a deeper (or cyclic) chain is UNKNOWN
+
+    def __init__(self, vertices: Iterable[Mapping[str, Any]], variables: Mapping[str, Variable], sources: Sources):
+        self._files = {
+            str(vertex.get("__address__")): str(vertex.get("file_path_") or "")
+            for vertex in vertices
+            if vertex.get("block_type_") == "locals"
+        }
+        self._variables = variables
+        self._sources = sources
+        self._values: dict[str, Local] = {}
+
+    def get(self, address: str, reading: tuple[str, ...] = ()) -> Local:
+        """``module.m.name`` (``name`` in the root module) -> the local's value; ``reading``: the locals whose
+        evaluation asked for this one (a cycle, which Terraform rejects, is UNKNOWN)."""
+        found = self._values.get(address)
+        if found is not None:
+            return found
+        if address in reading or len(reading) >= self._MAX_DEPTH or address not in self._files:
+            return _UNKNOWN_LOCAL
+        raw = self._sources.raw_local(self._files[address], address.split(".")[-1])
+        if raw is None:
+            found = _UNKNOWN_LOCAL
+        else:
+            prefix = _module_prefix(address)
+            used: dict[str, Variable] = {}
+            nested: list[Local] = []
+
+            def lookup(name: str) -> Any:
+                if name.startswith("local."):
+                    local = self.get(prefix + name.removeprefix("local."), (*reading, address))
+                    nested.append(local)
+                    used.update(local.variables)
+                    return local.value
+                variable = self._variables.get(prefix + name)
+                if variable is None:
+                    return hcl.UNKNOWN
+                used[name] = variable
+                return variable.value
+
+            value = _raw_value(_unwrapped(raw), lookup)
+            null = hcl.mentions_null(str(raw)) or any(local.mentions_null for local in nested)
+            found = Local(value, null, used)
+        self._values[address] = found
+        return found
+
+
+def _raw_value(raw: Any, lookup: Any) -> Any:
+    """A value as Checkov's HCL parser writes it (an expression is a ``${...}`` string), evaluated."""
+    if isinstance(raw, str):
+        if _expression(raw) is not None:
+            return hcl.evaluate(raw, lookup)
+        return hcl.UNKNOWN if "${" in raw else raw
+    if isinstance(raw, Mapping):
+        return {key: _raw_value(item, lookup) for key, item in raw.items() if not str(key).startswith("__")}
+    if isinstance(raw, list):
+        return [_raw_value(item, lookup) for item in raw]
+    return raw
+
+
 # -- one resource -----------------------------------------------------------------------------------------
 
 
-def instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable], sources: Sources | None = None) -> Instance:
+def instance(
+    vertex: Mapping[str, Any],
+    variables: Mapping[str, Variable],
+    sources: Sources | None = None,
+    locals_: Locals | None = None,
+) -> Instance:
     """What the configuration says about the resource behind one graph vertex (``sources``: the scan's files,
-    shared so that each is read once; a scan's ``ScanContext.instance`` also remembers the answer)."""
+    shared so that each is read once; ``locals_``: the scan's locals, without which a local is UNKNOWN; a
+    scan's ``ScanContext.instance`` also remembers the answer)."""
     try:
-        return _instance(vertex, variables, sources or Sources())
+        sources = sources or Sources()
+        return _instance(vertex, variables, sources, locals_ or Locals((), variables, sources))
     except Exception:  # the configuration is as Checkov gave it; never lose a verdict to this module
         logger.debug("cannot evaluate the gate of %s", vertex.get("__address__"), exc_info=True)
         return CREATED
 
 
-def _instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable], sources: Sources) -> Instance:
+def _instance(
+    vertex: Mapping[str, Any], variables: Mapping[str, Variable], sources: Sources, locals_: Locals
+) -> Instance:
     address = str(vertex.get("__address__") or "")
     kind = vertex.get("block_type_")
     resource_type = str(vertex.get("resource_type") or "").removeprefix("data.")
@@ -258,13 +358,23 @@ def _instance(vertex: Mapping[str, Any], variables: Mapping[str, Variable], sour
     used: dict[str, Variable] = {}
 
     def lookup(variable: str) -> Any:
+        if variable.startswith("local."):
+            local = locals_.get(prefix + variable.removeprefix("local."))
+            used.update(local.variables)
+            return local.value
         found = variables.get(prefix + variable)
         if found is None:
             return hcl.UNKNOWN
         used[variable] = found
         return found.value
 
-    gated = _gate(vertex, raw, lookup)
+    def mentions_null(expression: str) -> bool:
+        """Whether the expression, or a local it reads, compares with or produces null."""
+        return hcl.mentions_null(expression) or any(
+            locals_.get(prefix + name).mentions_null for name in hcl.local_names(expression)
+        )
+
+    gated = _gate(vertex, raw, lookup, mentions_null)
     if gated.gate is not Gate.CREATED:
         return gated
     values: dict[tuple[Any, ...], Any] = {}
@@ -356,7 +466,7 @@ def _null_note(attribute: str, expression: str, used: Mapping[str, Variable]) ->
     return f"{attribute} is unset with the module's {whose}: {shown} is null{detail}"
 
 
-def _gate(vertex: Mapping[str, Any], raw: Mapping[str, Any], lookup: Any) -> Instance:
+def _gate(vertex: Mapping[str, Any], raw: Mapping[str, Any], lookup: Any, mentions_null: Any) -> Instance:
     for meta in ("count", "for_each"):
         expression = _expression(raw.get(meta))
         if expression is None:
@@ -364,7 +474,7 @@ def _gate(vertex: Mapping[str, Any], raw: Mapping[str, Any], lookup: Any) -> Ins
         value = hcl.evaluate(expression, lookup)
         written = f"{meta} = {_shown(expression)}"
         if value is hcl.UNKNOWN:
-            if hcl.mentions_null(expression):  # Checkov's rendering of null comparisons is not to be trusted
+            if mentions_null(expression):  # Checkov's rendering of null comparisons is not to be trusted
                 return Instance(Gate.UNDECIDED, f"whether it is created depends on {written}, which is not known here")
             return _rendered_gate(vertex, meta, written)
         if (meta == "count" and value == 0) or (meta == "for_each" and hcl.is_empty_collection(value)):
@@ -404,8 +514,9 @@ def _empty_dynamic_blocks(raw: Mapping[str, Any], lookup: Any, notes: dict[str, 
 
 class ScanContext:
     """What the gates need from one scan's graph, built once per graph: resource vertices by address, the
-    variables' values, the scan's source files, and each vertex's ``Instance`` once computed. Resource checks
-    (one per rule and resource) and connection rules (every vertex) of a scan share it."""
+    variables' values, the scan's source files, its locals (evaluated when read), and each vertex's ``Instance``
+    once computed. Resource checks (one per rule and resource) and connection rules (every vertex) of a scan
+    share it."""
 
     def __init__(self, graph: Any) -> None:
         vertices = [vertex for _, vertex in _nodes(graph)] if graph is not None else []
@@ -415,12 +526,13 @@ class ScanContext:
         self.vertices = vertices
         self.variables = variables_by_address(vertices)
         self.sources = Sources()
+        self.locals = Locals(vertices, self.variables, self.sources)
         self._instances: dict[int, tuple[Mapping[str, Any], Instance]] = {}
 
     def instance(self, vertex: Mapping[str, Any]) -> Instance:
         found = self._instances.get(id(vertex))
         if found is None or found[0] is not vertex:
-            found = self._instances[id(vertex)] = (vertex, instance(vertex, self.variables, self.sources))
+            found = self._instances[id(vertex)] = (vertex, instance(vertex, self.variables, self.sources, self.locals))
         return found[1]
 
     def instance_at(self, address: str) -> Instance | None:

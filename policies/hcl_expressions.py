@@ -4,9 +4,10 @@ Checkov renders variables into expressions, but gets null wrong: a variable whos
 unresolved name, so ``var.x != null`` renders as true and ``var.x == null`` as false, and the resource gated
 by such a ``count`` is created or dropped the wrong way round. This module evaluates the expressions reusable
 modules use for toggles and optional inputs (``var.create ? 1 : 0``, ``var.kms_key_arn == null ? 1 : 0``,
-``lookup(var.cfg, "kms_key_id", null)``, ``try(...)``, ``coalesce(...)``) from the variables' values, and
-answers ``UNKNOWN`` for anything else. It reads the expression text of Checkov's HCL parser, which writes
-``null`` as ``None`` and object literals in Python's notation (``{'a': 1}``).
+``lookup(var.cfg, "kms_key_id", null)``, ``try(...)``, ``coalesce(...)``) from the variables' values (and
+the locals' values the caller evaluates the same way), and answers ``UNKNOWN`` for anything else. It reads
+the expression text of Checkov's HCL parser, which writes ``null`` as ``None`` and object literals in
+Python's notation (``{'a': 1}``).
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ def _unwrap(text: str) -> str:
 
 
 Environment = Callable[[str], Any]
-"""``name -> value`` of a module's variables; ``UNKNOWN`` for a variable without a known value."""
+"""``name -> value`` of a module's variables (``var.name``) and ``local.name -> value`` of its locals; ``UNKNOWN``
+for one without a known value."""
 
 
 class _Parser:
@@ -199,13 +201,14 @@ class _Parser:
         return entries if object_ else items
 
     def name(self, root: str) -> Any:
-        if root != "var" or self.peek() != ".":
+        if root not in ("var", "local") or self.peek() != ".":
             return self.reference(root)
         self.take(".")
-        return self.variables(self.take())
+        name = self.take()
+        return self.variables(name if root == "var" else f"local.{name}")
 
     def reference(self, root: str) -> Any:
-        """``aws_kms_key.k.arn`` is a reference; ``local.x``, ``each.value`` and friends are not known here."""
+        """``aws_kms_key.k.arn`` is a reference; ``each.value``, ``module.m.x`` and friends are not known here."""
         parts = [root]
         while self.peek() == "." or self.peek() == "[":
             if self.take() == ".":
@@ -278,13 +281,22 @@ def _string(text: str) -> Any:
 
 
 def _equal(left: Any, right: Any) -> Any:
-    if left is UNKNOWN or right is UNKNOWN:
+    if _holds_unknown(left) or _holds_unknown(right):
         return UNKNOWN
     if isinstance(left, Reference) or isinstance(right, Reference):
         return False if left is None or right is None else UNKNOWN
     if isinstance(left, bool) != isinstance(right, bool):
         return False
     return left == right
+
+
+def _holds_unknown(value: Any) -> bool:
+    """``UNKNOWN``, or an object or tuple with an ``UNKNOWN`` inside (a local's value can be partly known)."""
+    if isinstance(value, Mapping):
+        return any(_holds_unknown(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_unknown(item) for item in value)
+    return value is UNKNOWN
 
 
 def _index(value: Any, key: Any) -> Any:
@@ -328,9 +340,9 @@ def evaluate(text: str, variables: Environment) -> Any:
     """The value of one expression as Checkov's parser wrote it, or ``UNKNOWN``.
 
     Values: ``None`` (null), booleans, numbers, strings, lists, dicts, ``Reference`` for an attribute of
-    another resource, ``UNKNOWN`` for anything that depends on what this module cannot know (locals, other
-    modules' outputs, functions other than ``lookup``/``try``/``coalesce``/``length``, a variable without a
-    value). Never raises.
+    another resource, ``UNKNOWN`` for anything that depends on what this module cannot know (other modules'
+    outputs, functions other than ``lookup``/``try``/``coalesce``/``length``, a variable or local the
+    environment gives no value). Never raises.
     """
     try:
         parser = _Parser(_tokens(_unwrap(text)), variables)
@@ -345,6 +357,11 @@ def evaluate(text: str, variables: Environment) -> Any:
 def variable_names(text: str) -> list[str]:
     """The variables an expression reads, in order of appearance."""
     return list(dict.fromkeys(re.findall(r"\bvar\.([A-Za-z_][A-Za-z0-9_-]*)", text)))
+
+
+def local_names(text: str) -> list[str]:
+    """The locals an expression reads, in order of appearance."""
+    return list(dict.fromkeys(re.findall(r"\blocal\.([A-Za-z_][A-Za-z0-9_-]*)", text)))
 
 
 def mentions_null(text: str) -> bool:

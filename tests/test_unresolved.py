@@ -9,6 +9,7 @@ import pytest
 from checkov.runner_filter import RunnerFilter
 from checkov.terraform.runner import Runner as TerraformRunner
 
+from policies import checkov_gates
 from policies.cli import CHECKS_DIR
 from policies.hcl_expressions import UNKNOWN, Reference, evaluate
 from policies.model import is_reference, is_unresolved
@@ -112,13 +113,14 @@ def test_function_calls_are_evaluated_from_the_defaults_or_unknown(tmp_path: Pat
         + notebook("pass_lookup_default_map", '  kms_key_id = lookup(var.cfg_with_key, "kms_key_id", null)')
         + notebook("fail_try_missing_key", '  kms_key_id = try(var.cfg["kms_key_id"], null)')
         + notebook("unknown_coalesce_required", "  kms_key_id = coalesce(var.kms_key_id, var.required_kms)")
-        + notebook("unknown_lookup_local", '  kms_key_id = lookup(local.settings, "kms_key_id", null)')
+        + notebook("fail_lookup_local", '  kms_key_id = lookup(local.settings, "kms_key_id", null)')
         + notebook("unknown_other_function", "  kms_key_id = trimspace(var.required_kms)"),
     )
     assert verdicts(root, NOTEBOOK_KMS) == {
         ("FAILED", "aws_sagemaker_notebook_instance.fail_lookup_empty_map"),
         ("PASSED", "aws_sagemaker_notebook_instance.pass_lookup_default_map"),
         ("FAILED", "aws_sagemaker_notebook_instance.fail_try_missing_key"),
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_lookup_local"),
     }
 
 
@@ -282,7 +284,14 @@ def test_function_calls_and_iterators_are_not_values(value: str, unresolved: boo
     assert (is_unresolved(value), is_reference(value)) == (unresolved, reference)
 
 
-VARIABLE_VALUES = {"key": None, "on": True, "cfg": {}, "ref": Reference("aws_kms_key.k.arn"), "obj": None}
+VARIABLE_VALUES = {
+    "key": None,
+    "on": True,
+    "cfg": {},
+    "ref": Reference("aws_kms_key.k.arn"),
+    "obj": None,
+    "local.kind": {"serverless": True, "async": UNKNOWN},
+}
 
 
 @pytest.mark.parametrize(
@@ -299,9 +308,179 @@ VARIABLE_VALUES = {"key": None, "on": True, "cfg": {}, "ref": Reference("aws_kms
         ("${length(var.cfg) > 0 ? 1 : 0}", 0),
         ("${var.missing ? 1 : 0}", UNKNOWN),
         ("${local.x}", UNKNOWN),
+        ("${local.kind.serverless ? 1 : 0}", 1),
+        ("${local.kind['serverless']}", True),
+        ("${local.kind.async ? 1 : 0}", UNKNOWN),
+        ("${local.kind == {'serverless': True, 'async': False}}", UNKNOWN),
         ("${upper(var.key)}", UNKNOWN),
         ("${var.on ? 1", UNKNOWN),
     ],
 )
 def test_expressions_are_evaluated_from_variable_values(expression: str, value: object) -> None:
     assert evaluate(expression, lambda name: VARIABLE_VALUES.get(name, UNKNOWN)) == value
+
+
+# Made up for this project after philschmid/terraform-aws-sagemaker-huggingface: the endpoint's kind is chosen
+# in a local from null comparisons, which Checkov renders the wrong way (s3_output_path defaults to null, so
+# Terraform creates the serverless configuration and not the asynchronous one; Checkov renders both).
+ENDPOINT_KINDS = """
+variable "async_config" {
+  type    = object({ s3_output_path = string })
+  default = { s3_output_path = null }
+}
+variable "serverless_config" {
+  type    = object({ max_concurrency = number })
+  default = { max_concurrency = 5 }
+}
+locals {
+  kind = {
+    real_time    = (var.async_config.s3_output_path == null && var.serverless_config.max_concurrency == null) ? true : false
+    asynchronous = (var.async_config.s3_output_path != null && var.serverless_config.max_concurrency == null) ? true : false
+    serverless   = (var.async_config.s3_output_path == null && var.serverless_config.max_concurrency != null) ? true : false
+  }
+}
+resource "aws_sagemaker_endpoint_configuration" "async" {
+  count = local.kind.asynchronous ? 1 : 0
+  name  = "async"
+  production_variants {
+    variant_name           = "AllTraffic"
+    model_name             = "m"
+    initial_instance_count = 1
+    instance_type          = "ml.g5.xlarge"
+  }
+}
+resource "aws_sagemaker_endpoint_configuration" "serverless" {
+  count = local.kind.serverless ? 1 : 0
+  name  = "serverless"
+  production_variants {
+    variant_name = "AllTraffic"
+    model_name   = "m"
+    serverless_config {
+      max_concurrency   = 5
+      memory_size_in_mb = 2048
+    }
+  }
+}
+provider "aws" { region = "us-east-1" }
+"""  # noqa: E501 (the configuration as written)
+
+
+def test_a_gate_through_a_local_is_evaluated_from_the_local_as_written(tmp_path: Path) -> None:
+    root = write(tmp_path, ENDPOINT_KINDS)
+    assert verdicts(root, "CKV_AISEC_156") == {
+        ("PASSED", "aws_sagemaker_endpoint_configuration.serverless[0]"),
+    }
+    findings = scan_hcl(root)
+    assert not [f for f in findings if f.address.startswith("aws_sagemaker_endpoint_configuration.async")]
+    assert any(f.address == "aws_sagemaker_endpoint_configuration.serverless[0]" for f in findings)
+
+
+LOCALS = """
+locals {
+  enabled  = true
+  has_key  = var.required_kms != null
+  has_key2 = local.has_key
+  key      = var.kms_key_id
+  loop_a   = local.loop_b
+  loop_b   = local.loop_a
+  itself   = local.itself
+}
+"""
+
+
+def scan_context_of(root: Path, check: str) -> checkov_gates.ScanContext:
+    """The gates' view of one scan by the real Checkov engine."""
+    contexts: list[checkov_gates.ScanContext] = []
+    original = checkov_gates.scan_context
+
+    def remembered(graph: object) -> checkov_gates.ScanContext:
+        contexts.append(original(graph))
+        return contexts[-1]
+
+    checkov_gates.scan_context = remembered  # type: ignore[assignment]
+    try:
+        TerraformRunner().run(
+            root_folder=str(root),
+            external_checks_dir=[str(CHECKS_DIR)],
+            runner_filter=RunnerFilter(framework=["terraform"], checks=[check]),
+        )
+    finally:
+        checkov_gates.scan_context = original  # type: ignore[assignment]
+    return contexts[0]
+
+
+def test_locals_are_evaluated_and_one_that_cannot_be_gives_unknown_when_it_mentions_null(tmp_path: Path) -> None:
+    """A local that renders fine is still judged; a gate through a local on a required input compared with null
+    (directly or through another local) is UNKNOWN; cyclic locals, which Terraform rejects, break nothing."""
+    root = write(
+        tmp_path,
+        VARIABLES
+        + LOCALS
+        + notebook("fail_local_toggle", "  count = local.enabled ? 1 : 0")
+        + notebook("fail_local_null_default", "  kms_key_id = local.key")
+        + notebook("unknown_local_required", "  count = local.has_key ? 1 : 0")
+        + notebook("unknown_local_of_local", "  count = local.has_key2 ? 1 : 0")
+        + notebook("cyclic", "  count = local.loop_a ? 1 : 0\n  kms_key_id = local.itself"),
+    )
+    assert verdicts(root, NOTEBOOK_KMS) == {
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_local_toggle[0]"),
+        ("FAILED", "aws_sagemaker_notebook_instance.fail_local_null_default"),
+    }
+    reasons = details(root, NOTEBOOK_KMS)
+    assert reasons["aws_sagemaker_notebook_instance.fail_local_null_default"].endswith(
+        "(kms_key_id is unset with the module's defaults: local.key is null; var.kms_key_id defaults to null)"
+    )
+    context = scan_context_of(root, NOTEBOOK_KMS)
+    # Checkov renders the first count as 1 (a phantom [0]) and leaves the other two as text.
+    for address, local in (
+        ("unknown_local_required[0]", "has_key"),
+        ("unknown_local_of_local", "has_key2"),
+        ("cyclic", "loop_a"),
+    ):
+        gated = context.instance_at(f"aws_sagemaker_notebook_instance.{address}")
+        assert gated is not None and gated.gate is checkov_gates.Gate.UNDECIDED
+        assert (
+            gated.gate_reason
+            == f"whether it is created depends on count = local.{local} ? 1 : 0, which is not known here"
+        )
+    assert context.locals.get("loop_a").value is UNKNOWN
+    assert context.locals.get("itself").value is UNKNOWN
+
+
+def test_locals_of_a_module_call_are_evaluated_with_its_own_inputs(tmp_path: Path) -> None:
+    write(
+        tmp_path / "modules" / "keyed_notebook",
+        """
+variable "kms_key_arn" {
+  type    = string
+  default = null
+}
+locals {
+  has_key = var.kms_key_arn != null
+  key     = var.kms_key_arn
+}
+"""
+        + notebook("gated", "  count      = local.has_key ? 1 : 0\n  kms_key_id = local.key")
+        + notebook("always", "  kms_key_id = local.key"),
+    )
+    root = write(
+        tmp_path,
+        PROVIDER
+        + """
+resource "aws_kms_key" "root" {
+  enable_key_rotation = true
+}
+module "keyed" {
+  source      = "./modules/keyed_notebook"
+  kms_key_arn = aws_kms_key.root.arn
+}
+module "unkeyed" {
+  source = "./modules/keyed_notebook"
+}
+""",
+    )
+    assert verdicts(root, NOTEBOOK_KMS) == {
+        ("PASSED", "module.keyed.aws_sagemaker_notebook_instance.gated"),  # Checkov leaves its count as text
+        ("PASSED", "module.keyed.aws_sagemaker_notebook_instance.always"),
+        ("FAILED", "module.unkeyed.aws_sagemaker_notebook_instance.always"),
+    }
