@@ -60,6 +60,17 @@ def _allow(action: Any, resource: Any, **more: Any) -> dict[str, Any]:
             Verdict.PASS,
         ),
         ([_allow("s3:GetObject", "var.bucket_arn")], Verdict.UNKNOWN),
+        # references to the bucket, as Checkov renders them inside jsonencode (evaluated or not)
+        ([_allow(["s3:GetObject", "s3:PutObject"], "${aws_s3_bucket.data.arn}/*")], Verdict.FAIL),
+        ([_allow("s3:PutObject", ["aws_s3_bucket.data.arn", "aws_s3_bucket.data.arn/*"])], Verdict.FAIL),
+        ([_allow("s3:PutObject", "arn:aws:s3:::${aws_s3_bucket.data.id}/checkpoints/*")], Verdict.FAIL),
+        ([_allow("s3:GetObject", "${aws_s3_bucket.data.arn}*")], Verdict.FAIL),
+        ([_allow("s3:GetObject", "${aws_s3_bucket.data.arn}")], Verdict.PASS),  # the bucket, not its objects
+        ([_allow("s3:GetObject", "aws_s3_bucket.data.arn")], Verdict.PASS),
+        ([_allow("s3:GetObject", "${aws_s3_bucket.data.id}-logs/*")], Verdict.PASS),  # another bucket
+        ([_allow("s3:GetObject", "${aws_s3_bucket.elsewhere.arn}/*")], Verdict.UNKNOWN),  # not in the configuration
+        ([_allow("${var.actions}", "${aws_s3_bucket.data.arn}/*")], Verdict.UNKNOWN),
+        ([_allow("s3:GetObject", "${aws_s3_bucket.data.arn}${var.suffix}")], Verdict.UNKNOWN),
         ([_allow("var.actions", "*")], Verdict.UNKNOWN),
         ([_allow("s3:GetObject", "*", Condition={"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}})], Verdict.UNKNOWN),
         ("not a statement", Verdict.UNKNOWN),
@@ -213,3 +224,34 @@ def test_an_open_method_without_a_lambda_integration_passes() -> None:
     )
     api = Resource("aws_api_gateway_rest_api", "aws_api_gateway_rest_api.a", {})
     assert invoke_rule.evaluate(method, Graph([method, integration, api])).verdict is Verdict.PASS
+
+
+# What Checkov hands over for jsonencode() around a list that names a resource and then interpolates it: the
+# call left unevaluated, its argument as a Python literal.
+UNEVALUATED = (
+    "${jsonencode({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': %s, "
+    "'Resource': ['${aws_s3_bucket.data.arn}', '${aws_s3_bucket.data.arn}/*', '${aws_ecr_repository.repo.arn}']}]})}"
+)
+
+
+@pytest.mark.parametrize(
+    ("actions", "compute", "bucket", "repository"),
+    [
+        ("['s3:GetObject', 's3:PutObject']", Verdict.FAIL, Verdict.FAIL, Verdict.PASS),
+        ("['s3:GetObject']", Verdict.FAIL, Verdict.PASS, Verdict.PASS),
+        ("['ecr:PutImage']", Verdict.PASS, Verdict.PASS, Verdict.FAIL),
+        ("['s3:ListBucket']", Verdict.PASS, Verdict.PASS, Verdict.PASS),
+        ("'${var.actions}'", Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.UNKNOWN),
+    ],
+)
+def test_an_unevaluated_jsonencode_with_references_is_read(
+    actions: str, compute: Verdict, bucket: Verdict, repository: Verdict
+) -> None:
+    policy = Resource(
+        "aws_iam_role_policy", "aws_iam_role_policy.r", {"role": "aws_iam_role.r.id", "policy": UNEVALUATED % actions}
+    )
+    repo = Resource("aws_ecr_repository", "aws_ecr_repository.repo", {"name": "llm"})
+    graph = Graph([NOTEBOOK, _role(), policy, BUCKET, repo])
+    assert compute_rule.evaluate(NOTEBOOK, graph).verdict is compute
+    assert store_rule.evaluate(BUCKET, graph).verdict is bucket
+    assert store_rule.evaluate(repo, graph).verdict is repository
