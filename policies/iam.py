@@ -616,6 +616,14 @@ def resolve_policy(resource: Resource, graph: Graph, attribute: str = "policy") 
     targets = graph.resolve(document.reference, resource)
     if len(targets) == 1 and targets[0].type == "aws_iam_policy_document":
         return read_policy_document(targets[0])
+    if targets and all(target.type != "aws_iam_policy_document" for target in targets):
+        # Checkov's plan runner puts the first reference of an expression known only after apply in its place
+        # (a jsonencode() naming a bucket arrives as "aws_s3_bucket.b.arn"): the document is not in the plan.
+        problem = (
+            f"{attribute} comes from {document.reference}, whose content is not known here (in a plan, a value "
+            "known only after apply shows as the first reference of its expression, whose text the plan omits)"
+        )
+        return PolicyDocument(problems=(problem,), reference=document.reference)
     return document
 
 
