@@ -315,13 +315,40 @@ def _arn_resource_part(pattern: str, service: str) -> str | None:
     return parts[5]
 
 
+# What follows a reference in a Resource pattern: its attribute path and the ``}`` that closes an interpolation.
+_REFERENCE_TAIL = re.compile(r"(?:\[[^\]]*\])?(?:\.[A-Za-z0-9_-]+|\[[^\]]*\])*\}?")
+
+
+def _objects_after_reference(pattern: str, bucket: Resource, owner: Resource, graph: Graph) -> bool | None:
+    """Whether a pattern that names ``bucket`` by reference reaches its objects: ``${aws_s3_bucket.b.arn}/*``
+    (or ``arn:aws:s3:::${aws_s3_bucket.b.id}/models/*``, or a ``*`` right after the reference) does; the
+    reference alone (``aws_s3_bucket.b.arn``) is the bucket, not its objects, and a name glued to it
+    (``${aws_s3_bucket.b.id}-logs/*``) is another bucket. None when what follows is not known."""
+    answers: list[bool | None] = []
+    for match in _REFERENCE_IN_TEXT.finditer(pattern):
+        if bucket not in graph.resolve(match.group(1), owner):
+            continue
+        tail = _REFERENCE_TAIL.match(pattern, match.end())
+        rest = pattern[tail.end() if tail else match.end() :]
+        if rest.startswith(("/", "*")):
+            return True
+        if rest == "":
+            answers.append(False)
+        elif is_unresolved(rest) or "?" in rest.partition("/")[0] or "*" in rest.partition("/")[0]:
+            answers.append(None)
+        else:
+            answers.append(False)
+    return None if None in answers else False
+
+
 def covers_bucket_objects(bucket: Resource, graph: Graph) -> Covers:
-    """A ``Covers`` for objects of ``bucket`` (some objects are enough: ``arn:aws:s3:::b/models/*`` counts)."""
+    """A ``Covers`` for objects of ``bucket`` (some objects are enough: ``arn:aws:s3:::b/models/*`` counts; a
+    reference reaches them as ``_objects_after_reference`` says)."""
 
     def covers(pattern: str, owner: Resource) -> bool | None:
         has_references, targets = _references(pattern, owner, graph)
         if bucket in targets:
-            return True
+            return _objects_after_reference(pattern, bucket, owner, graph)
         if is_unresolved(pattern):
             return None
         if iam.matches_every_resource(pattern):

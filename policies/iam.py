@@ -5,6 +5,9 @@ A policy reaches a rule as one of:
 * a decoded JSON document (``jsonencode(...)`` or heredoc JSON, which Checkov decodes; plan JSON for the
   attributes Checkov decodes), sometimes wrapped in a one-item list, with ``Statement`` as a list or as a
   single object;
+* a ``jsonencode(...)`` Checkov left unevaluated because of the references inside, as text holding a Python
+  literal (``${jsonencode({'Statement': [...]})}``): read from that literal, its references stay strings
+  (``'${aws_s3_bucket.b.arn}/*'``) and its unresolved parts (``'${var.actions}'``) stay unknown;
 * a JSON string (plan JSON for every other attribute);
 * an expression the engine could not resolve (``var.policy``) or a reference to another resource or data
   source (``data.aws_iam_policy_document.d.json``): the content is not known here;
@@ -37,6 +40,7 @@ from policies.model import (
     is_reference,
     is_unresolved,
     is_unset,
+    jsonencode_literal,
     passed,
     referenced_address,
     unknown,
@@ -322,9 +326,11 @@ def _unreadable(value: Any, what: str) -> str | None:
 
 
 def _decode(value: Any, what: str) -> tuple[Any, str | None]:
-    """A policy value as a decoded document, or the reason it cannot be decoded."""
+    """A policy value as a decoded document, or the reason it cannot be decoded. A ``jsonencode`` that Checkov
+    left unevaluated is read from its literal argument (``jsonencode_literal``): its references stay strings."""
+    literal = jsonencode_literal(value)
     try:
-        document = as_json(value)
+        document = as_json(value) if literal is None else literal
     except NotJson:
         return None, _unreadable(value, what) or f"{what} is not JSON"
     if isinstance(document, list) and len(document) == 1:
@@ -610,6 +616,14 @@ def resolve_policy(resource: Resource, graph: Graph, attribute: str = "policy") 
     targets = graph.resolve(document.reference, resource)
     if len(targets) == 1 and targets[0].type == "aws_iam_policy_document":
         return read_policy_document(targets[0])
+    if targets and all(target.type != "aws_iam_policy_document" for target in targets):
+        # Checkov's plan runner puts the first reference of an expression known only after apply in its place
+        # (a jsonencode() naming a bucket arrives as "aws_s3_bucket.b.arn"): the document is not in the plan.
+        problem = (
+            f"{attribute} comes from {document.reference}, whose content is not known here (in a plan, a value "
+            "known only after apply shows as the first reference of its expression, whose text the plan omits)"
+        )
+        return PolicyDocument(problems=(problem,), reference=document.reference)
     return document
 
 

@@ -16,6 +16,7 @@ Values that the engine could not resolve stay as Terraform expressions (strings)
 
 from __future__ import annotations
 
+import ast
 import enum
 import json
 import re
@@ -257,6 +258,28 @@ def as_json(value: Any) -> Any:
         except (ValueError, RecursionError) as error:
             raise NotJson(str(error)) from error
     return value
+
+
+# Checkov leaves ``jsonencode(...)`` unevaluated when it cannot render the references inside (a list that names
+# ``aws_s3_bucket.b.arn`` and then ``"${aws_s3_bucket.b.arn}/*"`` is enough), and writes its argument as a Python
+# literal: ``${jsonencode({'Statement': [{'Resource': ['${aws_s3_bucket.b.arn}', ...]}]})}``.
+_UNEVALUATED_JSONENCODE = re.compile(r"^\$\{jsonencode\((?P<literal>\{.*\}|\[.*\])\)\}$", re.DOTALL)
+
+
+def jsonencode_literal(value: Any) -> Any:
+    """The object or list inside such an unevaluated ``jsonencode``, read as a literal (never executed);
+    ``None`` when the value has another shape or its argument is not a plain literal. References inside stay
+    strings (``'${aws_s3_bucket.b.arn}/*'``), and so do unresolved parts (``'${var.actions}'``): callers judge
+    them as such."""
+    if not isinstance(value, str):
+        return None
+    match = _UNEVALUATED_JSONENCODE.match(value.strip())
+    if not match:
+        return None
+    try:
+        return ast.literal_eval(match.group("literal"))
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
 
 
 def walk_strings(value: Any) -> Iterator[str]:

@@ -13,8 +13,6 @@ The SageMaker pipeline rules judge each job with the same judgments as the stand
 
 from __future__ import annotations
 
-import ast
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +27,7 @@ from policies.model import (
     is_reference,
     is_unresolved,
     is_unset,
+    jsonencode_literal,
     passed,
     unknown,
 )
@@ -93,27 +92,10 @@ def resolve(value: Any, parameters: Mapping[str, Mapping[str, Any]]) -> Any:
     return value
 
 
-# Checkov leaves ``jsonencode({...})`` unevaluated when the object holds references to other resources, and
-# renders its argument as a Python literal: ``${jsonencode({'Steps': [...], 'KmsKeyId': '${aws_kms_key.k.arn}'})}``.
-_UNEVALUATED_JSONENCODE = re.compile(r"^\$\{jsonencode\((?P<literal>\{.*\})\)\}$", re.DOTALL)
-
-
-def _jsonencode_literal(text: str) -> Any:
-    """The object inside such an unevaluated ``jsonencode``, read as a literal (never executed); ``None`` when the
-    text has another shape. References inside stay strings, judged as references."""
-    match = _UNEVALUATED_JSONENCODE.match(text.strip())
-    if not match:
-        return None
-    try:
-        return ast.literal_eval(match.group("literal"))
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
-        return None
-
-
 def read_definition(resource: Resource) -> Mapping[str, Any] | Result:
     """The pipeline's definition as a mapping, or an UNKNOWN result when it cannot be read."""
     raw = resource.get("pipeline_definition")
-    if isinstance(raw, str) and isinstance(literal := _jsonencode_literal(raw), Mapping):
+    if isinstance(raw, str) and isinstance(literal := jsonencode_literal(raw), Mapping):
         return literal
     if is_unset(raw):
         if not is_unset(resource.get("pipeline_definition_s3_location")):

@@ -119,9 +119,15 @@ INSECURE_PLATFORM_TERRAFORM_FINDINGS = {
     ("CKV2_AISEC_22", "aws_launch_template.gpu_training"),
     ("CKV2_AISEC_23", "aws_launch_template.gpu_training"),
     ("CKV2_AISEC_45", "aws_ecs_service.llm_server"),
+    ("CKV2_AISEC_45", "aws_sagemaker_notebook_instance.research"),
     ("CKV2_AISEC_46", "aws_s3_bucket.model_artifacts"),
     ("CKV2_AISEC_47", "aws_lambda_function_url.chat_api"),
 }
+# Read in HCL only: the notebook's role reaches the model artifacts through a jsonencode() policy that refers
+# to the bucket. A plan holds that policy as known only after apply, and its configuration section gives the
+# expression as a bare list of the addresses it mentions, without its text: no actions, no statements. The
+# plan's verdict on that link is UNKNOWN (docs/attack-paths.md).
+INSECURE_PLATFORM_HCL_ONLY_FINDINGS = {("CKV2_AISEC_45", "aws_sagemaker_notebook_instance.research")}
 INSECURE_PLATFORM_MANIFEST_FINDINGS = {
     (rule_id, "Deployment.inference.vllm")
     for rule_id in (
@@ -193,7 +199,10 @@ def test_insecure_platform_reports_exactly_its_misconfigurations(insecure_platfo
 
 
 def test_insecure_platform_plan_agrees_with_its_hcl(insecure_platform: dict[str, set[Finding]]) -> None:
-    assert failed(insecure_platform["terraform_plan"]) == INSECURE_PLATFORM_TERRAFORM_FINDINGS
+    expected = INSECURE_PLATFORM_TERRAFORM_FINDINGS - INSECURE_PLATFORM_HCL_ONLY_FINDINGS
+    assert failed(insecure_platform["terraform_plan"]) == expected
+    plan_verdicts = {(f.check_id, f.address) for f in insecure_platform["terraform_plan"]}
+    assert plan_verdicts.isdisjoint(INSECURE_PLATFORM_HCL_ONLY_FINDINGS)  # no verdict: UNKNOWN, never PASS
 
 
 def test_insecure_platform_comments_name_exactly_the_rules_that_report() -> None:

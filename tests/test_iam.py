@@ -144,9 +144,8 @@ def test_unresolved_and_referenced_policies_are_problems(value: str, reference: 
     [
         "not json",
         "{'Statement': []}",
-        # what Checkov hands over when it cannot render jsonencode() around mixed references
-        "${jsonencode({'Statement': [{'Effect': 'Deny', "
-        "'Resource': ['${aws_s3_bucket.b.arn}', '${aws_s3_bucket.b.arn}/*']}]})}",
+        "${jsonencode(var.policy)}",  # an unevaluated jsonencode whose argument is not a literal
+        "${jsonencode({'Statement': [{'Action': var.actions}]})}",
         "[1, 2]",
         "5",
         '"a string"',
@@ -160,6 +159,23 @@ def test_text_that_is_not_a_json_document_is_a_problem_not_an_exception(value: o
     assert document.statements == ()
     assert len(document.problems) == 1
     assert document.reference is None
+
+
+def test_an_unevaluated_jsonencode_is_read_from_its_literal() -> None:
+    """What Checkov hands over when it cannot render jsonencode() around mixed references: the references stay
+    strings, the literal parts are known, the unresolved parts are unknown."""
+    document = iam.read_policy(
+        "${jsonencode({'Version': '2012-10-17', 'Statement': [{'Sid': 'Write', 'Effect': 'Allow', "
+        "'Action': ['s3:GetObject', 's3:PutObject'], "
+        "'Resource': ['${aws_s3_bucket.b.arn}', '${aws_s3_bucket.b.arn}/*']}, "
+        "{'Effect': 'Allow', 'Action': '${var.actions}', 'Resource': '*'}]})}"
+    )
+    assert document.problems == ()
+    written, opaque = document.statements
+    assert written.sid == "Write" and written.is_allow and written.unknown_fields == frozenset()
+    assert written.actions == ("s3:GetObject", "s3:PutObject")
+    assert written.resources == ("${aws_s3_bucket.b.arn}", "${aws_s3_bucket.b.arn}/*")
+    assert opaque.is_unknown("actions") and opaque.resources == ("*",)
 
 
 def test_statements_that_are_not_objects_are_problems() -> None:

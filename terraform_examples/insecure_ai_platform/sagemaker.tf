@@ -25,7 +25,7 @@ resource "aws_sagemaker_user_profile" "data_scientist" {
 
 resource "aws_sagemaker_notebook_instance" "research" {
   name                   = "research"
-  role_arn               = aws_iam_role.sagemaker_execution.arn
+  role_arn               = aws_iam_role.sagemaker_execution.arn # a role that reads and writes the model artifacts   <- CKV2_AISEC_45
   instance_type          = "ml.t3.medium"
   subnet_id              = aws_subnet.private_a.id
   security_groups        = [aws_security_group.workloads.id]

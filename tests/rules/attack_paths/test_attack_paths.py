@@ -11,6 +11,7 @@ from policies.model import Resource, Verdict
 from policies.rules.attack_paths import attack_path_internet_compute_model_data as compute_rule
 from policies.rules.attack_paths import attack_path_model_store_writable_from_internet as store_rule
 from policies.rules.attack_paths import attack_path_unauthenticated_model_invoke as invoke_rule
+from tests.scanning import EXAMPLES, scan_hcl, scan_plans
 
 
 def _role(name: str = "r") -> Resource:
@@ -60,6 +61,17 @@ def _allow(action: Any, resource: Any, **more: Any) -> dict[str, Any]:
             Verdict.PASS,
         ),
         ([_allow("s3:GetObject", "var.bucket_arn")], Verdict.UNKNOWN),
+        # references to the bucket, as Checkov renders them inside jsonencode (evaluated or not)
+        ([_allow(["s3:GetObject", "s3:PutObject"], "${aws_s3_bucket.data.arn}/*")], Verdict.FAIL),
+        ([_allow("s3:PutObject", ["aws_s3_bucket.data.arn", "aws_s3_bucket.data.arn/*"])], Verdict.FAIL),
+        ([_allow("s3:PutObject", "arn:aws:s3:::${aws_s3_bucket.data.id}/checkpoints/*")], Verdict.FAIL),
+        ([_allow("s3:GetObject", "${aws_s3_bucket.data.arn}*")], Verdict.FAIL),
+        ([_allow("s3:GetObject", "${aws_s3_bucket.data.arn}")], Verdict.PASS),  # the bucket, not its objects
+        ([_allow("s3:GetObject", "aws_s3_bucket.data.arn")], Verdict.PASS),
+        ([_allow("s3:GetObject", "${aws_s3_bucket.data.id}-logs/*")], Verdict.PASS),  # another bucket
+        ([_allow("s3:GetObject", "${aws_s3_bucket.elsewhere.arn}/*")], Verdict.UNKNOWN),  # not in the configuration
+        ([_allow("${var.actions}", "${aws_s3_bucket.data.arn}/*")], Verdict.UNKNOWN),
+        ([_allow("s3:GetObject", "${aws_s3_bucket.data.arn}${var.suffix}")], Verdict.UNKNOWN),
         ([_allow("var.actions", "*")], Verdict.UNKNOWN),
         ([_allow("s3:GetObject", "*", Condition={"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}})], Verdict.UNKNOWN),
         ("not a statement", Verdict.UNKNOWN),
@@ -213,3 +225,70 @@ def test_an_open_method_without_a_lambda_integration_passes() -> None:
     )
     api = Resource("aws_api_gateway_rest_api", "aws_api_gateway_rest_api.a", {})
     assert invoke_rule.evaluate(method, Graph([method, integration, api])).verdict is Verdict.PASS
+
+
+# What Checkov hands over for jsonencode() around a list that names a resource and then interpolates it: the
+# call left unevaluated, its argument as a Python literal.
+UNEVALUATED = (
+    "${jsonencode({'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': %s, "
+    "'Resource': ['${aws_s3_bucket.data.arn}', '${aws_s3_bucket.data.arn}/*', '${aws_ecr_repository.repo.arn}']}]})}"
+)
+
+
+@pytest.mark.parametrize(
+    ("actions", "compute", "bucket", "repository"),
+    [
+        ("['s3:GetObject', 's3:PutObject']", Verdict.FAIL, Verdict.FAIL, Verdict.PASS),
+        ("['s3:GetObject']", Verdict.FAIL, Verdict.PASS, Verdict.PASS),
+        ("['ecr:PutImage']", Verdict.PASS, Verdict.PASS, Verdict.FAIL),
+        ("['s3:ListBucket']", Verdict.PASS, Verdict.PASS, Verdict.PASS),
+        ("'${var.actions}'", Verdict.UNKNOWN, Verdict.UNKNOWN, Verdict.UNKNOWN),
+    ],
+)
+def test_an_unevaluated_jsonencode_with_references_is_read(
+    actions: str, compute: Verdict, bucket: Verdict, repository: Verdict
+) -> None:
+    policy = Resource(
+        "aws_iam_role_policy", "aws_iam_role_policy.r", {"role": "aws_iam_role.r.id", "policy": UNEVALUATED % actions}
+    )
+    repo = Resource("aws_ecr_repository", "aws_ecr_repository.repo", {"name": "llm"})
+    graph = Graph([NOTEBOOK, _role(), policy, BUCKET, repo])
+    assert compute_rule.evaluate(NOTEBOOK, graph).verdict is compute
+    assert store_rule.evaluate(BUCKET, graph).verdict is bucket
+    assert store_rule.evaluate(repo, graph).verdict is repository
+
+
+# -- policies that name their targets by reference, through the real engine ---------------------------------------
+
+REFERENCES = EXAMPLES / "attack_path_policy_references"
+READ_IN_HCL = {
+    ("FAILED", "CKV2_AISEC_45", "aws_sagemaker_notebook_instance.fail_internet_notebook_writes_models"),
+    ("PASSED", "CKV2_AISEC_45", "aws_sagemaker_notebook_instance.pass_internet_notebook_lists_training_data"),
+    ("FAILED", "CKV2_AISEC_46", "aws_s3_bucket.fail_model_artifacts"),
+    ("PASSED", "CKV2_AISEC_46", "aws_s3_bucket.pass_training_data_listed_only"),
+    ("FAILED", "CKV2_AISEC_46", "aws_ecr_repository.fail_serving_images"),
+    ("PASSED", "CKV2_AISEC_46", "aws_ecr_repository.pass_batch_images"),
+}
+# Decided by a link the plan does not need: the notebook is private, the bucket is no model store.
+READ_IN_BOTH = {
+    ("PASSED", "CKV2_AISEC_45", "aws_sagemaker_notebook_instance.pass_private_notebook_writes_models"),
+    ("PASSED", "CKV2_AISEC_46", "aws_s3_bucket.pass_web_assets"),
+}
+
+
+def _verdicts(findings: set[Any]) -> set[tuple[str, str, str]]:
+    return {(f.verdict, f.check_id, f.address) for f in findings}
+
+
+def test_policies_that_name_their_targets_by_reference_are_read_in_hcl() -> None:
+    """jsonencode() policies whose Resource names a bucket or repository of the configuration by reference, as
+    Checkov renders them (evaluated, or left as an unevaluated literal); unknown_* cases get no verdict."""
+    found = _verdicts(scan_hcl(REFERENCES, ["CKV2_AISEC_45", "CKV2_AISEC_46"]))
+    assert found == READ_IN_HCL | READ_IN_BOTH
+
+
+def test_a_plan_does_not_say_what_a_policy_built_from_references_allows() -> None:
+    """In a plan such a policy is known only after apply, and the configuration section lists the addresses the
+    expression mentions, not the expression: the links through it stay UNKNOWN (no verdict), never PASS."""
+    found = _verdicts(scan_plans([REFERENCES / "tfplan.json"], REFERENCES, ["CKV2_AISEC_45", "CKV2_AISEC_46"]))
+    assert found == READ_IN_BOTH
