@@ -313,3 +313,63 @@ def container_attribute(resource_type: str, key: str) -> str | None:
     if resource_type in TERRAFORM_POD_SPEC_PATHS:
         return "/".join((*TERRAFORM_POD_SPEC_PATHS[resource_type], "container", key))
     return None
+
+
+# -- Ray's runtime environments ------------------------------------------------------------------------------
+# A RayService's serveConfigV2 and a RayJob's runtimeEnvYAML are YAML documents held in a string. The variables
+# they set (runtime_env.env_vars, per Serve application and per deployment's ray_actor_options) reach the Ray
+# worker processes that download, load and serve models, as a container's env does.
+_MAX_EMBEDDED_YAML = 1_000_000
+RayEnvironment = tuple[str, list[tuple[Any, Any]]]  # (where, variables)
+
+
+def _embedded_yaml(value: Any, where: str) -> tuple[Any, Result | None]:
+    if value is None:
+        return None, None
+    if not isinstance(value, str) or len(value) > _MAX_EMBEDDED_YAML:
+        return None, unknown(f"{where} is not a YAML document")
+    import yaml
+
+    try:
+        return yaml.load(value, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), None
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None, unknown(f"{where} is not YAML this rule can read")
+
+
+def _env_vars(runtime_env: Any, where: str) -> list[RayEnvironment]:
+    env_vars = runtime_env.get("env_vars") if isinstance(runtime_env, Mapping) else None
+    return [(where, list(env_vars.items()))] if isinstance(env_vars, Mapping) else []
+
+
+def ray_environments(resource: Resource) -> tuple[list[RayEnvironment], list[Result]]:
+    """The runtime environments a RayService (``serveConfigV2``) or RayJob (``runtimeEnvYAML``) sets in its
+    YAML strings, and an UNKNOWN for each string that cannot be read; nothing for other objects."""
+    spec = _mapping(resource.attrs.get("spec"))
+    environments: list[RayEnvironment] = []
+    if resource.type == "RayService":
+        config, problem = _embedded_yaml(spec.get("serveConfigV2"), "serveConfigV2")
+        if problem:
+            return [], [problem]
+        applications = _mapping(config).get("applications")
+        for position, application in enumerate(applications if isinstance(applications, list) else []):
+            application = _mapping(application)
+            name = application.get("name")
+            where = f"serveConfigV2 application {name if isinstance(name, str) else position}"
+            environments += _env_vars(application.get("runtime_env"), f"{where} runtime_env")
+            deployments = application.get("deployments")
+            for deployment in deployments if isinstance(deployments, list) else []:
+                deployment = _mapping(deployment)
+                options = _mapping(deployment.get("ray_actor_options"))
+                label = f"{where} deployment {deployment.get('name')} runtime_env"
+                environments += _env_vars(options.get("runtime_env"), label)
+    elif resource.type == "RayJob":
+        runtime_env, problem = _embedded_yaml(spec.get("runtimeEnvYAML"), "runtimeEnvYAML")
+        if problem:
+            return [], [problem]
+        environments += _env_vars(runtime_env, "runtimeEnvYAML")
+    return environments, []
+
+
+def ray_entrypoint(resource: Resource) -> Any:
+    """The command a RayJob's driver runs (``spec.entrypoint``); ``None`` for other objects."""
+    return _mapping(resource.attrs.get("spec")).get("entrypoint") if resource.type == "RayJob" else None

@@ -6,9 +6,15 @@ from typing import Any
 
 import pytest
 
-from policies.kubernetes import pod_specs
+from policies.kubernetes import pod_specs, ray_entrypoint, ray_environments
 from policies.model import Resource, Verdict
-from policies.rules.kubernetes import k8s_no_privilege_escalation, k8s_not_privileged, k8s_run_as_non_root
+from policies.rules.kubernetes import (
+    k8s_no_literal_secrets,
+    k8s_no_privilege_escalation,
+    k8s_no_remote_code,
+    k8s_not_privileged,
+    k8s_run_as_non_root,
+)
 
 
 def manifest(kind: str, spec: Any) -> Resource:
@@ -107,3 +113,63 @@ def test_a_framework_container_may_take_its_settings_from_the_serving_runtime() 
 def test_custom_predictor_containers_take_nothing_from_a_runtime() -> None:
     custom = manifest("InferenceService", {"predictor": pod("kserve-container")})
     assert k8s_run_as_non_root.evaluate(custom).verdict is Verdict.FAIL
+
+
+# -- Ray's runtime environments ---------------------------------------------------------------------------
+
+SERVE_CONFIG = """
+applications:
+  - name: llm
+    runtime_env: {env_vars: {TRUST_REMOTE_CODE: "true", HF_TOKEN: hf_EXAMPLEexampleEXAMPLEexampleEXAMPLE22}}
+    deployments:
+      - name: VLLMDeployment
+        ray_actor_options: {runtime_env: {env_vars: {MODEL_ID: example-org/llm}}}
+      - not a mapping
+  - runtime_env: {pip: [vllm]}
+"""
+
+
+def test_ray_environments_read_serve_applications_and_their_deployments() -> None:
+    environments, problems = ray_environments(manifest("RayService", {"serveConfigV2": SERVE_CONFIG}))
+    assert problems == []
+    assert environments == [
+        (
+            "serveConfigV2 application llm runtime_env",
+            [("TRUST_REMOTE_CODE", "true"), ("HF_TOKEN", "hf_EXAMPLEexampleEXAMPLEexampleEXAMPLE22")],
+        ),
+        ("serveConfigV2 application llm deployment VLLMDeployment runtime_env", [("MODEL_ID", "example-org/llm")]),
+    ]
+    verdict = k8s_no_remote_code.evaluate(manifest("RayService", {"serveConfigV2": SERVE_CONFIG}))
+    assert verdict.verdict is Verdict.FAIL and "serveConfigV2 application llm" in verdict.reason
+    secrets = k8s_no_literal_secrets.evaluate(manifest("RayService", {"serveConfigV2": SERVE_CONFIG}))
+    assert secrets.verdict is Verdict.FAIL and "hf_EXAMPLE" not in secrets.reason
+
+
+@pytest.mark.parametrize(
+    ("spec", "problem"),
+    [
+        ({"serveConfigV2": "applications: [unclosed"}, "serveConfigV2 is not YAML this rule can read"),
+        ({"serveConfigV2": {"applications": []}}, "serveConfigV2 is not a YAML document"),
+        ({"serveConfigV2": 12}, "serveConfigV2 is not a YAML document"),
+        ({"serveConfigV2": "- just\n- a list\n"}, None),
+        ({"serveConfigV2": "applications: {llm: 1}"}, None),
+        ({}, None),
+    ],
+)
+def test_odd_serve_configs_give_unknown_or_nothing(spec: dict[str, Any], problem: str | None) -> None:
+    environments, problems = ray_environments(manifest("RayService", spec))
+    assert environments == []
+    assert [result.reason for result in problems] == ([problem] if problem else [])
+    assert all(result.verdict is Verdict.UNKNOWN for result in problems)
+
+
+def test_ray_jobs_read_their_runtime_env_and_entrypoint() -> None:
+    job = manifest(
+        "RayJob",
+        {"entrypoint": "python serve.py --trust-remote-code", "runtimeEnvYAML": "env_vars: {WANDB_API_KEY: EMPTY}"},
+    )
+    assert ray_environments(job) == ([("runtimeEnvYAML", [("WANDB_API_KEY", "EMPTY")])], [])
+    assert ray_entrypoint(job) == "python serve.py --trust-remote-code"
+    assert k8s_no_remote_code.evaluate(job).verdict is Verdict.FAIL
+    assert k8s_no_literal_secrets.evaluate(job).verdict is Verdict.UNKNOWN  # no containers; the key is a placeholder
+    assert ray_entrypoint(manifest("RayCluster", {"entrypoint": "x"})) is None

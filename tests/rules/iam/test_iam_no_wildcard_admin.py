@@ -92,7 +92,9 @@ def test_a_policy_without_statements_passes() -> None:
         "data.aws_iam_policy_document.training.json",  # HCL: the data source is judged on its own
         "data.aws_iam_policy.readonly.policy",
         "not json",
-        "${jsonencode({'Statement': [{'Resource': ['${aws_s3_bucket.b.arn}', '${aws_s3_bucket.b.arn}/*']}]})}",
+        # jsonencode left as text (references inside): read, but an action from a variable stays unknown
+        "${jsonencode({'Statement': [{'Effect': 'Allow', 'Action': var.actions, "
+        "'Resource': ['${aws_s3_bucket.b.arn}']}]})}",
         _statements({"Effect": "Allow", "Action": "var.actions", "Resource": "*"}),
         _statements({"Effect": "Allow", "Action": [], "Resource": "*"}),  # Checkov renders list(string) vars as []
         _statements({"Effect": "Allow", "Action": "s3:*", "Resource": "${var.bucket_arn}"}),
@@ -282,3 +284,13 @@ def test_json_statements_with_principals_are_not_identity_statements(statement: 
 def test_wildcard_patterns(statement: dict, verdict: Verdict) -> None:
     result = evaluate(_policy(_statements(statement)))
     assert result.verdict is verdict, result.reason
+
+
+def test_a_jsonencode_checkov_left_as_text_is_read() -> None:
+    # Checkov leaves jsonencode unevaluated when a list names a resource and then uses it inside a string.
+    policy = (
+        "${jsonencode({'Statement': [{'Effect': 'Allow', 'Action': 's3:*', "
+        "'Resource': ['*', '${aws_s3_bucket.b.arn}/*']}]})}"
+    )
+    result = evaluate(_policy(policy))
+    assert result.verdict is Verdict.FAIL, result.reason
