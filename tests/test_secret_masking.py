@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from policies.secrets import MASK, VALUE_SHAPES, mask
+from policies.secrets import MASK, SHAPE_PREFIXES, VALUE_SHAPES, mask, value_shape
 from tests.scanning import rule_examples
 from tests.test_cli import run_cli
 
@@ -45,3 +45,26 @@ def test_mask_replaces_shapes_and_found_secrets() -> None:
     key = "AKIA" + "ABCDEFGHIJKLMNOP"
     assert mask(f'AWS_ACCESS_KEY_ID = "{key}"') == f'AWS_ACCESS_KEY_ID = "{MASK}"'
     assert mask("nothing secret here") == "nothing secret here"
+
+
+# One credential of each shape (made up, in the providers' formats).
+SAMPLES = {
+    "an AWS access key ID": "AKIA" + "ABCDEFGHIJKLMNOP",
+    "a Hugging Face token": "hf_" + "Ab1" * 11,
+    "an Anthropic API key": "sk-ant-" + "Ab1" * 8,
+    "an OpenAI API key": "sk-proj-" + "Ab1" * 8,
+    "a GitHub token": "ghp_" + "Ab1" * 12,
+    "a Slack token": "xoxb-" + "1234567890-abc",
+    "a Google API key": "AIza" + "Ab1_" * 8 + "Ab1",
+    "a Groq API key": "gsk_" + "Ab1" * 14,
+    "a Replicate API token": "r8_" + "Ab1" * 11,
+    "a private key": "-----BEGIN RSA PRIVATE KEY-----",
+}
+
+
+def test_every_shape_starts_with_a_prefix_mask_looks_for() -> None:
+    assert set(SAMPLES) == {label for label, _ in VALUE_SHAPES}
+    for label, sample in SAMPLES.items():
+        assert value_shape(sample) == label
+        assert SHAPE_PREFIXES.search(sample), label
+        assert mask(f"token = {sample} # note") == f"token = {MASK} # note"
