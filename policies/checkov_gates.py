@@ -209,6 +209,17 @@ class Variable:
     from_caller: bool
 
 
+def _caller(vertex: Mapping[str, Any]) -> str:
+    """Which module call a vertex belongs to. Two root configurations scanned together (sibling example
+    folders) may both call ``module "m"``: their variables, locals and resources then share addresses
+    (``module.m.x``), and only the calling block (``source_module_object_``: the caller's file, the call's
+    name, its ``for_each`` key, the calls it is nested in) tells them apart."""
+    return str(vertex.get("source_module_object_"))
+
+
+VariableKey = tuple[str, str]  # (the module call, ``module.m.name`` or ``name`` in a root module)
+
+
 def _module_prefix(address: str) -> str:
     parts = address.split(".")
     prefix: list[str] = []
@@ -236,10 +247,11 @@ def _as_value(value: Any) -> Any:
     return value
 
 
-def variables_by_address(vertices: Iterable[Mapping[str, Any]]) -> dict[str, Variable]:
-    """``module.m.name`` (``name`` in the root module) -> the variable's value, from the graph's vertices."""
+def variables_by_address(vertices: Iterable[Mapping[str, Any]]) -> dict[VariableKey, Variable]:
+    """(module call, ``module.m.name``; ``name`` in the root module) -> the variable's value, from the graph's
+    vertices."""
     return {
-        str(vertex.get("__address__")): _variable(vertex)
+        (_caller(vertex), str(vertex.get("__address__"))): _variable(vertex)
         for vertex in vertices
         if vertex.get("block_type_") == "variable"
     }
@@ -266,25 +278,29 @@ class Locals:
 
     _MAX_DEPTH = 16  # locals reading locals; a deeper (or cyclic) chain is UNKNOWN
 
-    def __init__(self, vertices: Iterable[Mapping[str, Any]], variables: Mapping[str, Variable], sources: Sources):
+    def __init__(
+        self, vertices: Iterable[Mapping[str, Any]], variables: Mapping[VariableKey, Variable], sources: Sources
+    ):
         self._files = {
-            str(vertex.get("__address__")): str(vertex.get("file_path_") or "")
+            (_caller(vertex), str(vertex.get("__address__"))): str(vertex.get("file_path_") or "")
             for vertex in vertices
             if vertex.get("block_type_") == "locals"
         }
         self._variables = variables
         self._sources = sources
-        self._values: dict[str, Local] = {}
+        self._values: dict[VariableKey, Local] = {}
 
-    def get(self, address: str, reading: tuple[str, ...] = ()) -> Local:
-        """``module.m.name`` (``name`` in the root module) -> the local's value; ``reading``: the locals whose
-        evaluation asked for this one (a cycle, which Terraform rejects, is UNKNOWN)."""
-        found = self._values.get(address)
+    def get(self, address: str, reading: tuple[str, ...] = (), caller: str = "None") -> Local:
+        """``module.m.name`` (``name`` in the root module) of the module call ``caller`` (``_caller``; the root
+        module's is ``"None"``) -> the local's value; ``reading``: the locals whose evaluation asked for this
+        one (a cycle, which Terraform rejects, is UNKNOWN)."""
+        key = (caller, address)
+        found = self._values.get(key)
         if found is not None:
             return found
-        if address in reading or len(reading) >= self._MAX_DEPTH or address not in self._files:
+        if address in reading or len(reading) >= self._MAX_DEPTH or key not in self._files:
             return _UNKNOWN_LOCAL
-        raw = self._sources.raw_local(self._files[address], address.split(".")[-1])
+        raw = self._sources.raw_local(self._files[key], address.split(".")[-1])
         if raw is None:
             found = _UNKNOWN_LOCAL
         else:
@@ -294,11 +310,11 @@ class Locals:
 
             def lookup(name: str) -> Any:
                 if name.startswith("local."):
-                    local = self.get(prefix + name.removeprefix("local."), (*reading, address))
+                    local = self.get(prefix + name.removeprefix("local."), (*reading, address), caller)
                     nested.append(local)
                     used.update(local.variables)
                     return local.value
-                variable = self._variables.get(prefix + name)
+                variable = self._variables.get((caller, prefix + name))
                 if variable is None:
                     return hcl.UNKNOWN
                 used[name] = variable
@@ -307,7 +323,7 @@ class Locals:
             value = _raw_value(_unwrapped(raw), lookup)
             null = hcl.mentions_null(str(raw)) or any(local.mentions_null for local in nested)
             found = Local(value, null, used)
-        self._values[address] = found
+        self._values[key] = found
         return found
 
 
@@ -329,7 +345,7 @@ def _raw_value(raw: Any, lookup: Any) -> Any:
 
 def instance(
     vertex: Mapping[str, Any],
-    variables: Mapping[str, Variable],
+    variables: Mapping[VariableKey, Variable],
     sources: Sources | None = None,
     locals_: Locals | None = None,
 ) -> Instance:
@@ -345,7 +361,7 @@ def instance(
 
 
 def _instance(
-    vertex: Mapping[str, Any], variables: Mapping[str, Variable], sources: Sources, locals_: Locals
+    vertex: Mapping[str, Any], variables: Mapping[VariableKey, Variable], sources: Sources, locals_: Locals
 ) -> Instance:
     address = str(vertex.get("__address__") or "")
     kind = vertex.get("block_type_")
@@ -355,14 +371,15 @@ def _instance(
     if raw is None:
         return _rendered_gate(vertex, None, "")
     prefix = _module_prefix(address)
+    caller = _caller(vertex)
     used: dict[str, Variable] = {}
 
     def lookup(variable: str) -> Any:
         if variable.startswith("local."):
-            local = locals_.get(prefix + variable.removeprefix("local."))
+            local = locals_.get(prefix + variable.removeprefix("local."), caller=caller)
             used.update(local.variables)
             return local.value
-        found = variables.get(prefix + variable)
+        found = variables.get((caller, prefix + variable))
         if found is None:
             return hcl.UNKNOWN
         used[variable] = found
@@ -371,7 +388,7 @@ def _instance(
     def mentions_null(expression: str) -> bool:
         """Whether the expression, or a local it reads, compares with or produces null."""
         return hcl.mentions_null(expression) or any(
-            locals_.get(prefix + name).mentions_null for name in hcl.local_names(expression)
+            locals_.get(prefix + name, caller=caller).mentions_null for name in hcl.local_names(expression)
         )
 
     gated = _gate(vertex, raw, lookup, mentions_null)

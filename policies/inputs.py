@@ -328,11 +328,21 @@ def _is_template_placeholder(value: Any) -> bool:
     return isinstance(value, str) and any(mark in value for mark in _TEMPLATE_MARKS)
 
 
+def _names_a_placeholder(node: Any) -> bool:
+    """Whether a ``name`` anywhere in the object (Checkov's validator reads every one) is a template placeholder."""
+    if isinstance(node, dict):
+        return any(
+            _is_template_placeholder(value) if key == "name" else _names_a_placeholder(value)
+            for key, value in node.items()
+        )
+    return isinstance(node, list) and any(_names_a_placeholder(item) for item in node)
+
+
 def objects_checkov_skips(path: Path, documents: list[Any]) -> tuple[list[str], list[str]]:
     """Kubernetes objects Checkov would drop without a word (its validator refuses, for example, a ``name``
-    that is not a string: ``name: 12345``): one problem line each, and one note each for objects that are
-    templates (a ``${...}`` or ``{{ ... }}`` name or namespace, filled in by Terraform's ``templatefile`` or
-    Helm): what they render to is what can be scanned."""
+    that is not a string: ``name: 12345``, or any ``name`` holding ``{``, ``}`` or ``#``): one problem line each,
+    and one note each for objects that are templates (a ``${...}`` or ``{{ ... }}`` name anywhere in them, or
+    namespace, filled in by Terraform's ``templatefile`` or Helm): what they render to is what can be scanned."""
     from checkov.kubernetes.parser.validatior import K8sValidator  # a small module: no runner is imported
 
     problems, notes = [], []
@@ -345,10 +355,10 @@ def objects_checkov_skips(path: Path, documents: list[Any]) -> tuple[list[str], 
         metadata = document.get("metadata")
         metadata = metadata if isinstance(metadata, dict) else {}
         name = metadata.get("name")
-        if _is_template_placeholder(name) or _is_template_placeholder(metadata.get("namespace")):
+        if _is_template_placeholder(metadata.get("namespace")) or _names_a_placeholder(document):
             notes.append(
-                f"{path}: {document['kind']} {name!r} is a template (its name is filled in when it is rendered), "
-                "not scanned: scan what it renders to"
+                f"{path}: {document['kind']} {name!r} is a template (a name in it is filled in when it is "
+                "rendered), not scanned: scan what it renders to"
             )
         else:
             problems.append(f"{path}: {document['kind']} {name!r} is not scanned: Checkov skips it ({reason})")

@@ -439,6 +439,9 @@ def test_kubernetes_templates_are_named_in_a_warning_not_an_error(tmp_path: Path
         "---\n"
         "apiVersion: v1\nkind: Pod\nmetadata: {name: '{{ .Name }}-lab'}\nspec:\n  containers: [{name: lab}]\n"
         "---\n"
+        "apiVersion: serving.kserve.io/v1alpha2\nkind: LLMInferenceServiceConfig\nmetadata: {name: cfg}\n"
+        "spec: {router: {gateway: {refs: [{name: '{{ .GlobalConfig.IngressGatewayName }}'}]}}}\n"
+        "---\n"
         "apiVersion: v1\nkind: Pod\nmetadata: {name: fine}\nspec:\n"
         "  securityContext: {runAsNonRoot: true, runAsUser: 1000}\n  containers: [{name: lab, image: x}]\n"
     )
@@ -448,10 +451,12 @@ def test_kubernetes_templates_are_named_in_a_warning_not_an_error(tmp_path: Path
     assert _errors(result) == []
     warnings = [line for line in result.stderr.splitlines() if line.startswith("aisec-iac: warning:")]
     assert warnings == [
-        "aisec-iac: warning: templates.yaml: ServiceAccount '${service_account}' is a template (its name is filled "
-        "in when it is rendered), not scanned: scan what it renders to",
-        "aisec-iac: warning: templates.yaml: Pod '{{ .Name }}-lab' is a template (its name is filled "
-        "in when it is rendered), not scanned: scan what it renders to",
+        "aisec-iac: warning: templates.yaml: ServiceAccount '${service_account}' is a template (a name in it is "
+        "filled in when it is rendered), not scanned: scan what it renders to",
+        "aisec-iac: warning: templates.yaml: Pod '{{ .Name }}-lab' is a template (a name in it is "
+        "filled in when it is rendered), not scanned: scan what it renders to",
+        "aisec-iac: warning: templates.yaml: LLMInferenceServiceConfig 'cfg' is a template (a name in it is "
+        "filled in when it is rendered), not scanned: scan what it renders to",
     ]
     document = json.loads(result.stdout)
     assert {record["resource"] for record in document["results"]["passed_checks"]} == {"Pod.default.fine"}

@@ -33,6 +33,7 @@ ECR = "111122223333.dkr.ecr.us-east-1.amazonaws.com"
         (None, Verdict.UNKNOWN),
         (12, Verdict.UNKNOWN),
         ("ko://github.com/example/project/cmd/manager", Verdict.UNKNOWN),
+        ("$VLLM_IMAGE", Verdict.UNKNOWN),
     ],
 )
 def test_pinned_images(image: object, verdict: Verdict) -> None:

@@ -484,3 +484,32 @@ module "unkeyed" {
         ("PASSED", "module.keyed.aws_sagemaker_notebook_instance.always"),
         ("FAILED", "module.unkeyed.aws_sagemaker_notebook_instance.always"),
     }
+
+
+@pytest.mark.parametrize("first", ["a", "z"])
+def test_sibling_roots_calling_the_same_module_name_are_judged_with_their_own_inputs(
+    tmp_path: Path, first: str
+) -> None:
+    # Example folders scanned together, each a root configuration calling `module "keyed"`: the calls share
+    # every address (module.keyed.x) and only the calling file tells their variables and locals apart.
+    write(
+        tmp_path / "modules" / "keyed_notebook",
+        """
+variable "kms_key_arn" {
+  type    = string
+  default = null
+}
+locals {
+  has_key = var.kms_key_arn != null
+}
+"""
+        + notebook("gated", "  count      = local.has_key ? 1 : 0\n  kms_key_id = var.kms_key_arn"),
+    )
+    key = "arn:aws:kms:us-east-1:111122223333:key/1"
+    keyed = f'module "keyed" {{\n  source      = "../../modules/keyed_notebook"\n  kms_key_arn = "{key}"\n}}\n'
+    unkeyed = 'module "keyed" {\n  source = "../../modules/keyed_notebook"\n}\n'
+    second = "b" if first == "a" else "y"
+    write(tmp_path / "examples" / first, PROVIDER + keyed)
+    write(tmp_path / "examples" / second, PROVIDER + unkeyed)
+    # One verdict, the keyed call's (Checkov leaves the count as text); the unkeyed call creates nothing.
+    assert verdicts(tmp_path, NOTEBOOK_KMS) == {("PASSED", "module.keyed.aws_sagemaker_notebook_instance.gated")}
