@@ -585,3 +585,25 @@ def _nodes(graph: Any) -> Iterable[tuple[Any, Mapping[str, Any]]]:
         for node in nodes
         if isinstance(node, tuple) and len(node) == 2 and isinstance(node[1], Mapping)
     ]
+
+
+def skipped_by_checkov(graph: Any, judged_types: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(file, address, gate) of each resource of ``judged_types`` that Checkov renders with ``count = 0`` although
+    the module's inputs create it (``count = var.x == null ? 1 : 0`` with a null ``var.x``): Checkov hands such a
+    resource to no resource check, so no rule judges it, and the CLI says so instead of passing it silently."""
+    types = set(judged_types)
+    context = scan_context(graph)
+    found = []
+    for vertex in context.vertices:
+        if vertex.get("block_type_") != "resource" or vertex.get("count") != 0:
+            continue
+        if str(vertex.get("resource_type")) not in types or context.instance(vertex).gate is not Gate.CREATED:
+            continue
+        raw = context.sources.raw_block(vertex, "resource", str(vertex.get("resource_type")), _name(vertex))
+        gate = _shown(_expression(raw.get("count")) or "") if raw else ""
+        found.append((str(vertex.get("file_path_") or ""), str(vertex.get("__address__")), gate))
+    return found
+
+
+def _name(vertex: Mapping[str, Any]) -> str:
+    return _INDEX.sub("", str(vertex.get("__address__") or "")).split(".")[-1]

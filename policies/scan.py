@@ -165,13 +165,17 @@ def _excluded_patterns(excluded: Sequence[Path]) -> list[str]:
     return [re.escape(str(path.absolute())) + "$" for path in excluded]
 
 
+Skipped = tuple[str, str, str]  # (file, address, count expression): a resource Checkov handed to no rule
+
+
 def run_unit(
     unit: Unit, checks: Sequence[str], skip_checks: Sequence[str], excluded: Sequence[Path] = ()
-) -> tuple[list[Any], list[Problem]]:
+) -> tuple[list[Any], list[Problem], list[Skipped]]:
     """Scan one unit with a fresh runner; a unit Checkov cannot get through becomes a problem, not a crash.
 
     When a unit of several files fails, each file is scanned alone, so that one bad file does not hide the
-    findings of the others.
+    findings of the others. Also returns the resources Checkov renders with ``count = 0`` although the
+    module's inputs create them (``checkov_gates.skipped_by_checkov``).
     """
     from policies.checkov_adapter import collect_evaluated_keys, collect_reasons
 
@@ -186,8 +190,9 @@ def run_unit(
         excluded_paths=_excluded_patterns(excluded),
         show_progress_bar=False,
     )
+    runner = _runner_class(unit.framework)()
     try:
-        report = _runner_class(unit.framework)().run(
+        report = runner.run(
             root_folder=str(unit.root.absolute()) if unit.root else None,
             files=[str(path) for path in unit.files] or None,  # as given, as `checkov -f` names them
             external_checks_dir=[str(CHECKS_DIR)],
@@ -195,19 +200,38 @@ def run_unit(
         )
     except (Exception, RecursionError) as error:
         if len(unit.files) > 1:
-            reports, problems = [], []
+            reports, problems, skipped = [], [], []
             for file in unit.files:
-                one_reports, one_problems = run_unit(Unit(unit.framework, files=(file,)), checks, skip_checks)
-                reports += one_reports
-                problems += one_problems
-            return reports, problems
+                one = run_unit(Unit(unit.framework, files=(file,)), checks, skip_checks)
+                reports += one[0]
+                problems += one[1]
+                skipped += one[2]
+            return reports, problems, skipped
         where = str(unit.root or unit.files[0])
         message = f"{where}: Checkov could not scan this input ({type(error).__name__}: {_first_line(error)})"
-        return [], [Problem(where, message, unit.framework)]
+        return [], [Problem(where, message, unit.framework)], []
     reports = report if isinstance(report, list) else [report]
     _restore_reasons(reports, reasons)
     _restore_evaluated_keys(reports, dropped_keys)
-    return reports, []
+    return reports, [], _skipped_resources(runner, unit.framework, checks)
+
+
+def _skipped_resources(runner: Any, framework: str, checks: Sequence[str]) -> list[Skipped]:
+    if framework != "terraform":
+        return []
+    from fnmatch import fnmatchcase
+
+    from policies.catalog import load_catalog
+    from policies.checkov_gates import skipped_by_checkov
+
+    judged = {
+        resource_type
+        for rule in load_catalog()
+        if not rule.is_connection and any(fnmatchcase(rule.id, pattern) for pattern in checks)
+        for resource_type in rule.resource_types
+    }
+    graph = getattr(getattr(getattr(runner, "graph_manager", None), "db_connector", None), "graph", None)
+    return skipped_by_checkov(graph, judged) if graph is not None and judged else []
 
 
 def _restore_reasons(reports: list[Any], reasons: dict[tuple[str, str, str], str]) -> None:
@@ -412,14 +436,19 @@ def _unstage(reports: list[Any], staged: dict[Path, _Staged]) -> None:
 
 def _scan_staged(
     unit: Unit, inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str], uncommented: frozenset[Path]
-) -> tuple[list[Any], list[Problem]]:
+) -> tuple[list[Any], list[Problem], list[str]]:
     with _staged(unit, inputs, uncommented) as (staged_unit, staged, staging_problems):
         if staged_unit.root is None and not staged_unit.files:  # staging reported the only file as a problem
-            reports, unit_problems = [], []
+            reports, unit_problems, skipped = [], [], []
         else:
-            reports, unit_problems = run_unit(staged_unit, checks, skip_checks, inputs.excluded)
+            reports, unit_problems, skipped = run_unit(staged_unit, checks, skip_checks, inputs.excluded)
         _unstage(reports, staged)
-    return reports, staging_problems + unit_problems
+        notes = [
+            f"{staged[Path(file)].original if Path(file) in staged else file}: {address} is not judged: Checkov "
+            f"renders count = {gate or '...'} as 0 and skips it, but with the module's inputs Terraform creates it"
+            for file, address, gate in skipped
+        ]
+    return reports, staging_problems + unit_problems, notes
 
 
 def scan_unit(
@@ -429,7 +458,7 @@ def scan_unit(
 
     A Terraform unit with files Checkov's parser rejects only for their comment lines is scanned once more
     with those lines blank (the cost falls on such units only), and a note says so."""
-    reports, problems = _scan_staged(unit, inputs, checks, skip_checks, frozenset())
+    reports, problems, notes = _scan_staged(unit, inputs, checks, skip_checks, frozenset())
     uncommented = frozenset(
         Path(path).absolute()
         for report in reports
@@ -437,14 +466,13 @@ def scan_unit(
         for path in report.parsing_errors
         if path.endswith(".tf") and _readable_without_comment_lines(Path(path))
     )
-    notes: list[str] = []
     if uncommented:
-        reports, problems = _scan_staged(unit, inputs, checks, skip_checks, uncommented)
+        reports, problems, notes = _scan_staged(unit, inputs, checks, skip_checks, uncommented)
         notes = [
             f"{path}: scanned with its comment lines removed (Checkov's HCL parser rejects a comment inside a "
             "for expression; `checkov` skips this file)"
             for path in sorted(uncommented)
-        ]
+        ] + notes
     _mask_secrets(reports)
     return reports, problems, notes
 

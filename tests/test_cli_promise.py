@@ -208,6 +208,27 @@ def test_valid_hcl_that_checkov_rejects_for_a_comment_is_scanned_without_it_and_
     assert record["file_line_range"][0] == comment_in_for.count("\n") + 1
 
 
+def test_a_resource_checkov_skips_for_a_null_comparison_is_named_in_a_warning(tmp_path: Path) -> None:
+    # Checkov renders `var.x == null` as false for a null var.x, so this count renders as 0 and no resource
+    # check sees the key; Terraform creates it. Its neighbour, gated the other way, is not created at all.
+    gated = (
+        'variable "external_key_arn" {\n  type    = string\n  default = null\n}\n'
+        'resource "aws_kms_key" "own" {\n  count               = var.external_key_arn == null ? 1 : 0\n'
+        "  enable_key_rotation = false\n}\n"
+        'resource "aws_kms_key" "unused" {\n  count               = var.external_key_arn != null ? 1 : 0\n'
+        "  enable_key_rotation = false\n}\n"
+    )
+    _module(tmp_path, text=gated)
+    result = run_cli("scan", ".", "--check", ROTATION, "-o", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _errors(result) == []
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("aisec-iac: warning:")]
+    assert warnings == [
+        f"aisec-iac: warning: {tmp_path / 'main.tf'}: aws_kms_key.own is not judged: Checkov renders count = "
+        "var.external_key_arn == null ? 1 : 0 as 0 and skips it, but with the module's inputs Terraform creates it"
+    ]
+
+
 def test_comment_lines_are_blanked_outside_heredocs_and_lines_keep_their_numbers() -> None:
     text = "# top\nlocals {\n  // note\n  x = <<-EOT\n  # heredoc content\n  EOT\n  y = 1 # trailing\n}\n"
     blanked = blank_comment_lines(text)
