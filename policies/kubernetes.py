@@ -192,7 +192,18 @@ CRD_POD_SPEC_PATHS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("transformer", ("spec", "transformer")),
         ("explainer", ("spec", "explainer")),
     ),
+    # KServe's LLMInferenceService (llm-d): pod templates that KServe merges into its well-known configs, so
+    # containers here may hold only what the user overrides (an env var, an argument).
+    "LLMInferenceService": (
+        ("decode", ("spec", "template")),
+        ("decode workers", ("spec", "worker")),
+        ("prefill", ("spec", "prefill", "template")),
+        ("prefill workers", ("spec", "prefill", "worker")),
+        ("scheduler", ("spec", "router", "scheduler", "template")),
+    ),
 }
+# Templates that may hold no container of their own (what the base template or a config supplies).
+_OPTIONAL_TEMPLATES = frozenset({"predictor workers", "decode workers", "prefill", "prefill workers", "scheduler"})
 AI_PLATFORM_KINDS = tuple(CRD_POD_SPEC_PATHS)
 
 # KServe's framework specs of a predictor (and the ART explainer): each is one container (``kserve-container``)
@@ -242,7 +253,7 @@ def _crd_pod_specs(resource: Resource) -> list[PodSpec]:
                     runs = {run_key: item[run_key] for run_key in _RUN_KEYS if run_key in item}
                     context = _mapping(item.get("securityContext"))
                     containers.append(Container(f"{where}/{key}", context, runs, defaults_from=SERVING_RUNTIME))
-            if containers or where != "predictor workers":
+            if containers or where not in _OPTIONAL_TEMPLATES:
                 specs.append(PodSpec(_mapping(node.get("securityContext")), containers))
     return specs
 

@@ -31,6 +31,7 @@ EXPECTED: dict[str, Keyed] = {
         # trust_remote_code=True in the init container's command, not in its args.
         ("Deployment.inference.fail-init-download", ("spec/template/spec/containers/command",)),
         ("Deployment.inference.fail-tgi-env", ("spec/template/spec/containers/env",)),
+        ("LLMInferenceService.models.fail-llmisvc-additional-args", ()),
         # Custom resources: a template's container has no one path; Ray's embedded settings do.
         ("RayJob.ray.fail-rayjob-entrypoint-flag", ("spec/entrypoint",)),
         ("RayJob.ray.fail-rayjob-submitter-remote-code", ()),
@@ -55,6 +56,7 @@ EXPECTED: dict[str, Keyed] = {
     "CKV_AISEC_136": {
         ("Deployment.inference.fail-init-quay", ("spec/template/spec/containers/image",)),
         ("Deployment.inference.fail-no-tag", ("spec/template/spec/containers/image",)),
+        ("LLMInferenceService.models.fail-llmisvc-prefill-public-tag", ()),
         ("RayCluster.ray.fail-raycluster-public-worker-tag", ()),
         ("kubernetes_pod_v1.fail_latest", ("spec/container/image",)),
         ("kubernetes_pod_v1.fail_public_tag", ("spec/container/image",)),
@@ -88,6 +90,7 @@ EXPECTED: dict[str, Keyed] = {
         ("Deployment.inference.fail-aws-key-id", ("spec/template/spec/containers/env",)),
         ("Deployment.inference.fail-default-password", ("spec/template/spec/containers/env",)),
         ("Deployment.inference.fail-openai-key", ("spec/template/spec/containers/env",)),
+        ("LLMInferenceService.models.fail-llmisvc-hub-token", ()),
         ("RayService.ray.fail-rayservice-serve-config-token", ("spec/serveConfigV2",)),
         ("RayService.ray.fail-rayservice-worker-token", ()),
         ("kubernetes_pod_v1.fail_hf_token_literal", ("spec/container/env",)),
