@@ -395,7 +395,7 @@ def _resource_subject(resource_type: str, conf: Mapping[str, Any], graph: Any) -
     resource = normalize_conf(resource_type, conf)
     gated = _conf_gate(conf)
     if gated is None and _plan_file(conf) is None:
-        gated = checkov_gates.scan_context(graph).instance_at(resource.address)
+        gated = checkov_gates.scan_context(graph).instance_of(conf, resource.address)
     instance = gated or checkov_gates.CREATED
     return (instance.apply(resource) if instance.gate is Gate.CREATED else resource), instance
 

@@ -541,6 +541,14 @@ class ScanContext:
             str(vertex.get("__address__")): vertex for vertex in vertices if vertex.get("block_type_") == "resource"
         }
         self.vertices = vertices
+        # The dict Checkov hands a resource check is the vertex's own configuration: it names the vertex even
+        # where addresses do not (sibling roots calling the same module name share module.m.x addresses).
+        self._by_configuration = {
+            id(configuration): (configuration, vertex)
+            for vertex in vertices
+            if vertex.get("block_type_") == "resource"
+            for configuration in _configurations(vertex)
+        }
         self.variables = variables_by_address(vertices)
         self.sources = Sources()
         self.locals = Locals(vertices, self.variables, self.sources)
@@ -551,6 +559,14 @@ class ScanContext:
         if found is None or found[0] is not vertex:
             found = self._instances[id(vertex)] = (vertex, instance(vertex, self.variables, self.sources, self.locals))
         return found[1]
+
+    def instance_of(self, configuration: Mapping[str, Any], address: str) -> Instance | None:
+        """The ``Instance`` of the resource whose configuration dict Checkov handed a check; by ``address`` when
+        the dict is not a vertex's own."""
+        found = self._by_configuration.get(id(configuration))
+        if found is not None and found[0] is configuration:
+            return self.instance(found[1])
+        return self.instance_at(address)
 
     def instance_at(self, address: str) -> Instance | None:
         """The ``Instance`` of the resource at ``address``; None when the graph has no such resource."""
@@ -587,10 +603,23 @@ def _nodes(graph: Any) -> Iterable[tuple[Any, Mapping[str, Any]]]:
     ]
 
 
+def _configurations(vertex: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The resource's own configuration dicts inside a vertex's ``config_`` (``{type: {name: {...}}}``)."""
+    config = vertex.get("config_")
+    return [
+        inner
+        for named in (config.values() if isinstance(config, Mapping) else [])
+        if isinstance(named, Mapping)
+        for inner in named.values()
+        if isinstance(inner, Mapping)
+    ]
+
+
 def skipped_by_checkov(graph: Any, judged_types: Iterable[str]) -> list[tuple[str, str, str]]:
-    """(file, address, gate) of each resource of ``judged_types`` that Checkov renders with ``count = 0`` although
-    the module's inputs create it (``count = var.x == null ? 1 : 0`` with a null ``var.x``): Checkov hands such a
-    resource to no resource check, so no rule judges it, and the CLI says so instead of passing it silently."""
+    """(file, address with the calling file, gate) of each resource of ``judged_types`` that Checkov renders with
+    ``count = 0`` although the module's inputs create it (``count = var.x == null ? 1 : 0`` with a null
+    ``var.x``): Checkov hands such a resource to no resource check, so no rule judges it, and the CLI says so
+    instead of passing it silently."""
     types = set(judged_types)
     context = scan_context(graph)
     found = []
@@ -601,8 +630,11 @@ def skipped_by_checkov(graph: Any, judged_types: Iterable[str]) -> list[tuple[st
             continue
         raw = context.sources.raw_block(vertex, "resource", str(vertex.get("resource_type")), _name(vertex))
         gate = _shown(_expression(raw.get("count")) or "") if raw else ""
-        found.append((str(vertex.get("file_path_") or ""), str(vertex.get("__address__")), gate))
-    return found
+        address = str(vertex.get("__address__"))
+        caller = getattr(vertex.get("source_module_object_"), "path", None)
+        where = f"{address} (called from {caller})" if isinstance(caller, str) else address
+        found.append((str(vertex.get("file_path_") or ""), where, gate))
+    return list(dict.fromkeys(found))
 
 
 def _name(vertex: Mapping[str, Any]) -> str:

@@ -513,3 +513,20 @@ locals {
     write(tmp_path / "examples" / second, PROVIDER + unkeyed)
     # One verdict, the keyed call's (Checkov leaves the count as text); the unkeyed call creates nothing.
     assert verdicts(tmp_path, NOTEBOOK_KMS) == {("PASSED", "module.keyed.aws_sagemaker_notebook_instance.gated")}
+
+
+@pytest.mark.parametrize("first", ["a", "z"])
+def test_sibling_calls_with_one_address_are_each_judged_as_their_own_vertex(tmp_path: Path, first: str) -> None:
+    # Checkov renders `var.kms_key_arn != null` as true for both calls: both give module.keyed.x.gated[0], the
+    # unkeyed one a phantom. The dict Checkov hands the check is the vertex's own, which tells them apart.
+    write(
+        tmp_path / "modules" / "keyed_notebook",
+        'variable "kms_key_arn" {\n  type    = string\n  default = null\n}\n'
+        + notebook("gated", "  count      = var.kms_key_arn != null ? 1 : 0\n  kms_key_id = var.kms_key_arn"),
+    )
+    key = "arn:aws:kms:us-east-1:111122223333:key/1"
+    keyed = f'module "keyed" {{\n  source      = "../../modules/keyed_notebook"\n  kms_key_arn = "{key}"\n}}\n'
+    unkeyed = 'module "keyed" {\n  source = "../../modules/keyed_notebook"\n}\n'
+    write(tmp_path / "examples" / first, PROVIDER + keyed)
+    write(tmp_path / "examples" / ("b" if first == "a" else "y"), PROVIDER + unkeyed)
+    assert verdicts(tmp_path, NOTEBOOK_KMS) == {("PASSED", "module.keyed.aws_sagemaker_notebook_instance.gated[0]")}
