@@ -615,9 +615,9 @@ def _configurations(vertex: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     ]
 
 
-def skipped_by_checkov(graph: Any, judged_types: Iterable[str]) -> list[tuple[str, str, str]]:
-    """(file, address with the calling file, gate) of each resource of ``judged_types`` that Checkov renders with
-    ``count = 0`` although the module's inputs create it (``count = var.x == null ? 1 : 0`` with a null
+def skipped_by_checkov(graph: Any, judged_types: Iterable[str]) -> list[tuple[str, str, str | None, str]]:
+    """(file, address, the calling file or None, gate) of each resource of ``judged_types`` that Checkov renders
+    with ``count = 0`` although the module's inputs create it (``count = var.x == null ? 1 : 0`` with a null
     ``var.x``): Checkov hands such a resource to no resource check, so no rule judges it, and the CLI says so
     instead of passing it silently."""
     types = set(judged_types)
@@ -630,10 +630,9 @@ def skipped_by_checkov(graph: Any, judged_types: Iterable[str]) -> list[tuple[st
             continue
         raw = context.sources.raw_block(vertex, "resource", str(vertex.get("resource_type")), _name(vertex))
         gate = _shown(_expression(raw.get("count")) or "") if raw else ""
-        address = str(vertex.get("__address__"))
         caller = getattr(vertex.get("source_module_object_"), "path", None)
-        where = f"{address} (called from {caller})" if isinstance(caller, str) else address
-        found.append((str(vertex.get("file_path_") or ""), where, gate))
+        file = str(vertex.get("file_path_") or "")
+        found.append((file, str(vertex.get("__address__")), caller if isinstance(caller, str) else None, gate))
     return list(dict.fromkeys(found))
 
 

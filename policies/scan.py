@@ -165,7 +165,8 @@ def _excluded_patterns(excluded: Sequence[Path]) -> list[str]:
     return [re.escape(str(path.absolute())) + "$" for path in excluded]
 
 
-Skipped = tuple[str, str, str]  # (file, address, count expression): a resource Checkov handed to no rule
+# (file, address, calling file or None, count expression): a resource Checkov handed to no rule
+Skipped = tuple[str, str, str | None, str]
 
 
 def run_unit(
@@ -443,10 +444,15 @@ def _scan_staged(
         else:
             reports, unit_problems, skipped = run_unit(staged_unit, checks, skip_checks, inputs.excluded)
         _unstage(reports, staged)
+
+        def original(path: str) -> str:
+            return str(staged[Path(path)].original) if Path(path) in staged else path
+
         notes = [
-            f"{staged[Path(file)].original if Path(file) in staged else file}: {address} is not judged: Checkov "
-            f"renders count = {gate or '...'} as 0 and skips it, but with the module's inputs Terraform creates it"
-            for file, address, gate in skipped
+            f"{original(file)}: {address}{f' (called from {original(caller)})' if caller else ''} is not judged: "
+            f"Checkov renders count = {gate or '...'} as 0 and skips it, but with the module's inputs Terraform "
+            "creates it"
+            for file, address, caller, gate in skipped
         ]
     return reports, staging_problems + unit_problems, notes
 

@@ -229,6 +229,28 @@ def test_a_resource_checkov_skips_for_a_null_comparison_is_named_in_a_warning(tm
     ]
 
 
+def test_the_warning_names_the_users_files_when_the_module_was_staged(tmp_path: Path) -> None:
+    # A .tf.json file makes the CLI scan a scratch copy of the module: the warning still names the user's files.
+    module = tmp_path / "modules" / "keys"
+    module.mkdir(parents=True)
+    (module / "main.tf").write_text(
+        'variable "external_key_arn" {\n  type    = string\n  default = null\n}\n'
+        'resource "aws_kms_key" "own" {\n  count               = var.external_key_arn == null ? 1 : 0\n'
+        "  enable_key_rotation = true\n}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "main.tf").write_text('module "keys" {\n  source = "./modules/keys"\n}\n', encoding="utf-8")
+    (tmp_path / "tags.tf.json").write_text('{"locals": {"team": "ml"}}\n', encoding="utf-8")
+    result = run_cli("scan", ".", "--check", ROTATION, "-o", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("aisec-iac: warning:")]
+    assert warnings == [
+        f"aisec-iac: warning: {module / 'main.tf'}: module.keys.aws_kms_key.own (called from {tmp_path / 'main.tf'}) "
+        "is not judged: Checkov renders count = var.external_key_arn == null ? 1 : 0 as 0 and skips it, but with "
+        "the module's inputs Terraform creates it"
+    ]
+
+
 def test_comment_lines_are_blanked_outside_heredocs_and_lines_keep_their_numbers() -> None:
     text = "# top\nlocals {\n  // note\n  x = <<-EOT\n  # heredoc content\n  EOT\n  y = 1 # trailing\n}\n"
     blanked = blank_comment_lines(text)
