@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import errno
 import fnmatch
+import gc
 import json
 import os
 import subprocess
@@ -166,6 +167,10 @@ def _scan(options: argparse.Namespace) -> int:
     from policies.scan import quiet_checkov_logging, render, scan
 
     quiet_checkov_logging()
+    # A scan allocates millions of small objects (parsed HCL, graph vertices, records) and frees them at the
+    # end: with Python's default threshold (700) the collector runs thousands of times over live objects.
+    # 50,000 takes about 12% off a scan's CPU for about 4% more memory (docs/performance.md).
+    gc.set_threshold(50_000, 20, 20)
     progress = _show_progress if sys.stderr.isatty() else None
     result = scan(inputs, checks, skip_checks, jobs=options.jobs, progress=progress)
     if progress:
