@@ -214,7 +214,8 @@ def _caller(vertex: Mapping[str, Any]) -> str:
     folders) may both call ``module "m"``: their variables, locals and resources then share addresses
     (``module.m.x``), and only the calling block (``source_module_object_``: the caller's file, the call's
     name, its ``for_each`` key, the calls it is nested in) tells them apart."""
-    return str(vertex.get("source_module_object_"))
+    caller = vertex.get("source_module_object_")
+    return "" if caller is None else str(caller)  # "": the root module
 
 
 VariableKey = tuple[str, str]  # (the module call, ``module.m.name`` or ``name`` in a root module)
@@ -290,9 +291,9 @@ class Locals:
         self._sources = sources
         self._values: dict[VariableKey, Local] = {}
 
-    def get(self, address: str, reading: tuple[str, ...] = (), caller: str = "None") -> Local:
+    def get(self, address: str, reading: tuple[str, ...] = (), caller: str = "") -> Local:
         """``module.m.name`` (``name`` in the root module) of the module call ``caller`` (``_caller``; the root
-        module's is ``"None"``) -> the local's value; ``reading``: the locals whose evaluation asked for this
+        module's is ``""``) -> the local's value; ``reading``: the locals whose evaluation asked for this
         one (a cycle, which Terraform rejects, is UNKNOWN)."""
         key = (caller, address)
         found = self._values.get(key)
@@ -366,8 +367,7 @@ def _instance(
     address = str(vertex.get("__address__") or "")
     kind = vertex.get("block_type_")
     resource_type = str(vertex.get("resource_type") or "").removeprefix("data.")
-    name = _INDEX.sub("", address).split(".")[-1]
-    raw = sources.raw_block(vertex, str(kind), resource_type, name)
+    raw = sources.raw_block(vertex, str(kind), resource_type, _name(vertex))
     if raw is None:
         return _rendered_gate(vertex, None, "")
     prefix = _module_prefix(address)

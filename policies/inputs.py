@@ -294,7 +294,10 @@ def manifest_documents(path: Path, named: bool = False) -> list[Any] | None:
     does not parse and is not a manifest (a Helm template, a CI file) found in a directory is simply not ours
     to judge; a file the user ``named`` is meant to be scanned, so YAML that does not parse is an error.
     """
-    text = read_text(path)
+    return _manifest_documents(read_text(path), path, named)
+
+
+def _manifest_documents(text: str, path: Path, named: bool) -> list[Any] | None:
     looks_like_manifest = named or all(pattern.search(text) for pattern in _MANIFEST_LINES)
     try:
         documents = list(yaml.load_all(text, Loader=_TolerantLoader))  # a SafeLoader subclass
@@ -367,11 +370,12 @@ def objects_checkov_skips(path: Path, documents: list[Any]) -> tuple[list[str], 
 
 def _add_manifest(path: Path, found: ScanInputs, named: bool) -> bool:
     """Add a YAML file holding Kubernetes objects; whether it holds any. ``InputError`` when it cannot be read."""
-    documents = manifest_documents(path, named=named)
+    text = read_text(path)
+    documents = _manifest_documents(text, path, named)
     if documents is None:
         return False
     found.manifests.append(path)
-    if _HELM_TEMPLATE.search(read_text(path)):
+    if _HELM_TEMPLATE.search(text):
         found.notes.append(
             f"{path}: a Helm template (it reads .Release or .Values), which Checkov skips whole: scan the rendered "
             "chart (helm template) instead"

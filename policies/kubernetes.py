@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from policies.container_env import command_words, pointing_at
 from policies.model import Resource, Result, Verdict, combine, first_block, passed, unknown
 
 # Where the pod template sits, as a path of keys from the top of the object.
@@ -331,7 +332,14 @@ def container_attribute(resource_type: str, key: str) -> str | None:
 # they set (runtime_env.env_vars, per Serve application and per deployment's ray_actor_options) reach the Ray
 # worker processes that download, load and serve models, as a container's env does.
 _MAX_EMBEDDED_YAML = 1_000_000
-RayEnvironment = tuple[str, list[tuple[Any, Any]]]  # (where, variables)
+RAY_ENTRYPOINT = "spec/entrypoint"
+
+
+@dataclass(frozen=True)
+class RayEnvironment:
+    where: str  # for reasons: "serveConfigV2 application llm runtime_env"
+    attribute: str  # the object's key that holds it: spec/serveConfigV2 or spec/runtimeEnvYAML
+    variables: list[tuple[Any, Any]]
 
 
 def _embedded_yaml(value: Any, where: str) -> tuple[Any, Result | None]:
@@ -347,9 +355,9 @@ def _embedded_yaml(value: Any, where: str) -> tuple[Any, Result | None]:
         return None, unknown(f"{where} is not YAML this rule can read")
 
 
-def _env_vars(runtime_env: Any, where: str) -> list[RayEnvironment]:
+def _env_vars(runtime_env: Any, where: str, attribute: str) -> list[RayEnvironment]:
     env_vars = runtime_env.get("env_vars") if isinstance(runtime_env, Mapping) else None
-    return [(where, list(env_vars.items()))] if isinstance(env_vars, Mapping) else []
+    return [RayEnvironment(where, attribute, list(env_vars.items()))] if isinstance(env_vars, Mapping) else []
 
 
 def ray_environments(resource: Resource) -> tuple[list[RayEnvironment], list[Result]]:
@@ -366,21 +374,37 @@ def ray_environments(resource: Resource) -> tuple[list[RayEnvironment], list[Res
             application = _mapping(application)
             name = application.get("name")
             where = f"serveConfigV2 application {name if isinstance(name, str) else position}"
-            environments += _env_vars(application.get("runtime_env"), f"{where} runtime_env")
+            environments += _env_vars(application.get("runtime_env"), f"{where} runtime_env", "spec/serveConfigV2")
             deployments = application.get("deployments")
             for deployment in deployments if isinstance(deployments, list) else []:
                 deployment = _mapping(deployment)
                 options = _mapping(deployment.get("ray_actor_options"))
                 label = f"{where} deployment {deployment.get('name')} runtime_env"
-                environments += _env_vars(options.get("runtime_env"), label)
+                environments += _env_vars(options.get("runtime_env"), label, "spec/serveConfigV2")
     elif resource.type == "RayJob":
         runtime_env, problem = _embedded_yaml(spec.get("runtimeEnvYAML"), "runtimeEnvYAML")
         if problem:
             return [], [problem]
-        environments += _env_vars(runtime_env, "runtimeEnvYAML")
+        environments += _env_vars(runtime_env, "runtimeEnvYAML", "spec/runtimeEnvYAML")
     return environments, []
 
 
-def ray_entrypoint(resource: Resource) -> Any:
-    """The command a RayJob's driver runs (``spec.entrypoint``); ``None`` for other objects."""
-    return _mapping(resource.attrs.get("spec")).get("entrypoint") if resource.type == "RayJob" else None
+def ray_entrypoint(resource: Resource) -> list[Any]:
+    """The words of the command a RayJob's driver runs (``spec.entrypoint``); none for other objects."""
+    return command_words(_mapping(resource.attrs.get("spec")).get("entrypoint") if resource.type == "RayJob" else None)
+
+
+def judge_ray_settings(
+    resource: Resource,
+    judge_variables: Callable[[list[tuple[Any, Any]], str], list[Result]],
+    judge_command: Callable[[list[Any], str], list[Result]],
+) -> list[Result]:
+    """A container rule's judgments of what a RayService or RayJob sets outside its pod templates: each runtime
+    environment (``judge_variables(variables, where)``) and a RayJob's entrypoint (``judge_command(words,
+    where)``), each result naming the object's key; an UNKNOWN for an embedded YAML string that cannot be read."""
+    environments, results = ray_environments(resource)
+    for environment in environments:
+        found = judge_variables(environment.variables, environment.where)
+        results += [pointing_at(result, environment.attribute) for result in found]
+    found = judge_command(ray_entrypoint(resource), "the job's entrypoint")
+    return results + [pointing_at(result, RAY_ENTRYPOINT) for result in found]

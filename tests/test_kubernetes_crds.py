@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from policies.kubernetes import pod_specs, ray_entrypoint, ray_environments
+from policies.kubernetes import RayEnvironment, pod_specs, ray_entrypoint, ray_environments
 from policies.model import Resource, Verdict
 from policies.rules.kubernetes import (
     k8s_no_literal_secrets,
@@ -133,11 +133,16 @@ def test_ray_environments_read_serve_applications_and_their_deployments() -> Non
     environments, problems = ray_environments(manifest("RayService", {"serveConfigV2": SERVE_CONFIG}))
     assert problems == []
     assert environments == [
-        (
+        RayEnvironment(
             "serveConfigV2 application llm runtime_env",
+            "spec/serveConfigV2",
             [("TRUST_REMOTE_CODE", "true"), ("HF_TOKEN", "hf_EXAMPLEexampleEXAMPLEexampleEXAMPLE22")],
         ),
-        ("serveConfigV2 application llm deployment VLLMDeployment runtime_env", [("MODEL_ID", "example-org/llm")]),
+        RayEnvironment(
+            "serveConfigV2 application llm deployment VLLMDeployment runtime_env",
+            "spec/serveConfigV2",
+            [("MODEL_ID", "example-org/llm")],
+        ),
     ]
     verdict = k8s_no_remote_code.evaluate(manifest("RayService", {"serveConfigV2": SERVE_CONFIG}))
     assert verdict.verdict is Verdict.FAIL and "serveConfigV2 application llm" in verdict.reason
@@ -168,8 +173,11 @@ def test_ray_jobs_read_their_runtime_env_and_entrypoint() -> None:
         "RayJob",
         {"entrypoint": "python serve.py --trust-remote-code", "runtimeEnvYAML": "env_vars: {WANDB_API_KEY: EMPTY}"},
     )
-    assert ray_environments(job) == ([("runtimeEnvYAML", [("WANDB_API_KEY", "EMPTY")])], [])
-    assert ray_entrypoint(job) == "python serve.py --trust-remote-code"
+    assert ray_environments(job) == (
+        [RayEnvironment("runtimeEnvYAML", "spec/runtimeEnvYAML", [("WANDB_API_KEY", "EMPTY")])],
+        [],
+    )
+    assert ray_entrypoint(job) == ["python serve.py --trust-remote-code"]
     assert k8s_no_remote_code.evaluate(job).verdict is Verdict.FAIL
     assert k8s_no_literal_secrets.evaluate(job).verdict is Verdict.UNKNOWN  # no containers; the key is a placeholder
-    assert ray_entrypoint(manifest("RayCluster", {"entrypoint": "x"})) is None
+    assert ray_entrypoint(manifest("RayCluster", {"entrypoint": "x"})) == []

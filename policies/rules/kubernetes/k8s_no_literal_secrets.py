@@ -9,6 +9,7 @@ from policies.kubernetes import (
     Container,
     container_attribute,
     judge_containers,
+    judge_ray_settings,
     pod_specs,
     ray_entrypoint,
     ray_environments,
@@ -35,22 +36,12 @@ def _judge_container(container: Container, resource_type: str) -> Result:
     return fold(results, passed(f"{label} holds no literal credential"))
 
 
-def _judge_ray_settings(resource: Resource) -> list[Result]:
-    """Literal credentials in a RayService's Serve config or a RayJob's runtime environment and entrypoint."""
-    environments, results = ray_environments(resource)
-    for where, pairs in environments:
-        results += [pointing_at(result, f"spec/{where.split()[0]}") for result in judge_variables(pairs, where)]
-    entrypoint = command_words(ray_entrypoint(resource))
-    results += [pointing_at(result, "spec/entrypoint") for result in judge_text(entrypoint, "the job's entrypoint")]
-    return results
-
-
 def evaluate(resource: Resource) -> Result:
     def judge(container: Container, _pod_context: dict[str, Any]) -> Result:
         return _judge_container(container, resource.type)
 
     containers = judge_containers(resource, judge)
-    return fold([containers, *_judge_ray_settings(resource)], containers)
+    return fold([containers, *judge_ray_settings(resource, judge_variables, judge_text)], containers)
 
 
 def literal_values(resource: Resource) -> list[str]:
@@ -60,8 +51,7 @@ def literal_values(resource: Resource) -> list[str]:
         pairs = list_pairs(container.runs.get("env"), "", reference_key="valueFrom")
         found.extend(secret_values(pairs) if isinstance(pairs, list) else [])
         found.extend(word for word in _words(container) if isinstance(word, str) and value_shape(word))
-    for _, pairs in ray_environments(resource)[0]:
-        found.extend(secret_values(pairs))
-    entrypoint = command_words(ray_entrypoint(resource))
-    found.extend(word for word in entrypoint if isinstance(word, str) and value_shape(word))
+    for environment in ray_environments(resource)[0]:
+        found.extend(secret_values(environment.variables))
+    found.extend(word for word in ray_entrypoint(resource) if isinstance(word, str) and value_shape(word))
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from policies.container_env import command_words, list_pairs, pointing_at
-from policies.kubernetes import Container, container_attribute, judge_containers, ray_entrypoint, ray_environments
+from policies.kubernetes import Container, container_attribute, judge_containers, judge_ray_settings
 from policies.model import Resource, Result, fold, passed
 from policies.supply_chain import remote_code_in_command, remote_code_in_environment
 
@@ -36,16 +36,9 @@ def _judge_container(container: Container, resource_type: str) -> Result:
     return fold(results, passed(f"{label} does not turn on trust_remote_code"))
 
 
-def _judge_ray_settings(resource: Resource) -> list[Result]:
-    """What a RayService's Serve config or a RayJob's runtime environment and entrypoint turn on."""
-    environments, results = ray_environments(resource)
-    for where, pairs in environments:
-        key = f"spec/{where.split()[0]}"
-        results += [pointing_at(result, key) for result in remote_code_in_environment(pairs, where)]
-    entrypoint = remote_code_in_command([ray_entrypoint(resource)], "the job's entrypoint")
-    if entrypoint is not None:
-        results.append(pointing_at(entrypoint, "spec/entrypoint"))
-    return results
+def _remote_code_in_command(words: list[Any], where: str) -> list[Result]:
+    found = remote_code_in_command(words, where)
+    return [found] if found is not None else []
 
 
 def evaluate(resource: Resource) -> Result:
@@ -53,4 +46,5 @@ def evaluate(resource: Resource) -> Result:
         return _judge_container(container, resource.type)
 
     containers = judge_containers(resource, judge)
-    return fold([containers, *_judge_ray_settings(resource)], containers)
+    ray_settings = judge_ray_settings(resource, remote_code_in_environment, _remote_code_in_command)
+    return fold([containers, *ray_settings], containers)
