@@ -16,6 +16,7 @@ stored where the secret must not go. ``secret_values`` gives the values to mask 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -104,10 +105,14 @@ _FOUND: set[str] = set()
 _FOUND_LIMIT = 10_000
 
 
+_found_longest_first: list[str] = []  # _FOUND in the order mask replaces them, kept in step by _remember
+
+
 def _remember(value: str) -> None:
     text = value.strip().strip("\"'")
-    if len(text) >= 4 and len(_FOUND) < _FOUND_LIMIT:
+    if len(text) >= 4 and len(_FOUND) < _FOUND_LIMIT and text not in _FOUND:
         _FOUND.add(text)
+        bisect.insort(_found_longest_first, text, key=lambda secret: -len(secret))
 
 
 MASK = "****"
@@ -126,9 +131,8 @@ def mask(text: str) -> str:
     if SHAPE_PREFIXES.search(text):
         for _, pattern in VALUE_SHAPES:
             text = pattern.sub(MASK, text)
-    if _FOUND:
-        for secret in sorted(_FOUND, key=len, reverse=True):
-            text = text.replace(secret, MASK)
+    for secret in _found_longest_first:  # a longer secret first: a shorter one may be part of it
+        text = text.replace(secret, MASK)
     return text
 
 
