@@ -9,16 +9,18 @@ scanned). It never prints a traceback and never blocks on a FIFO or device file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import fnmatch
 import gc
 import json
+import logging
 import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from policies import __version__
 from policies.inputs import FRAMEWORKS, YAML_SUFFIXES, InputError, collect, is_dockerfile, manifest_documents
@@ -27,7 +29,7 @@ from policies.scan import CHECKS_DIR, EXIT_INPUT_ERROR, SEVERITIES, Unit
 if TYPE_CHECKING:
     from policies.catalog import Rule
 
-__all__ = ["CHECKS_DIR", "main"]
+__all__ = ["CHECKS_DIR", "console_main", "main"]
 
 OUTPUT_FORMATS = ("cli", "json", "sarif", "junitxml")
 EXIT_USAGE = EXIT_INPUT_ERROR
@@ -120,11 +122,27 @@ def _error(message: str) -> None:
     print(f"aisec-iac: error: {message}", file=sys.stderr)
 
 
+def _stdout_for(text: str) -> IO[str]:
+    """Standard output, or the stream colorama wrapped it in when ``text`` holds nothing to strip.
+
+    Importing Checkov's report module runs colorama's ``init()`` (twice over): ``sys.stdout`` becomes a chain
+    of writers that, when stdout is not a terminal, search everything written for ANSI sequences to remove
+    (0.7 s for the 17 MB JSON report of 2,000 resources). Text without an escape character comes out of them
+    unchanged; the wrappers pass every attribute but ``write`` through to the stream they wrap."""
+    ansitowin32 = sys.modules.get("colorama.ansitowin32")
+    if ansitowin32 is None or not isinstance(sys.stdout, ansitowin32.StreamWrapper) or "\x1b" in text:
+        return sys.stdout
+    if sys.__stdout__ is not None and sys.stdout.buffer is sys.__stdout__.buffer:
+        return sys.__stdout__
+    return sys.stdout
+
+
 def _write_report(text: str) -> int | None:
     """Print the report; a closed pipe or a full disk ends the run with one line, not a traceback."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stdout = _stdout_for(text)
+        stdout.write(text)
+        stdout.flush()
     except BrokenPipeError:
         # Let the interpreter's final flush go nowhere instead of raising again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -437,5 +455,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return options.handler(options)
 
 
+def console_main() -> NoReturn:
+    """The ``aisec-iac`` command: ``main``, then exit without freeing the heap object by object.
+
+    After a scan the process holds millions of objects (Checkov's parsed files, graphs and records) that the
+    interpreter would free one by one at exit: 1.2 s at 2,000 resources in one process, after the report is
+    out. The streams and logging handlers are flushed first; nothing else of ours waits for exit."""
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: the report already said what it could
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console_main()

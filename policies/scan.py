@@ -10,6 +10,7 @@ report (Checkov's ``parsing_errors``) so that every format shows them, and they 
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import logging
@@ -519,13 +520,19 @@ def _unit_results(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     for framework in {unit.framework for unit in todo}:
         _runner_class(framework)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        futures = [pool.submit(scan_unit, unit, inputs, checks, skip_checks) for unit in todo]
-        for done, future in enumerate(futures, 1):
-            result = future.result()
-            if progress:
-                progress(done, len(todo), todo[done - 1])
-            yield result
+    # Objects that exist before the fork stay out of the workers' garbage collections: collecting would touch
+    # (and so copy) their pages in every worker. About 0.4 s of CPU on 40 modules of 50 resources.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+            futures = [pool.submit(scan_unit, unit, inputs, checks, skip_checks) for unit in todo]
+            for done, future in enumerate(futures, 1):
+                result = future.result()
+                if progress:
+                    progress(done, len(todo), todo[done - 1])
+                yield result
+    finally:
+        gc.unfreeze()
 
 
 def scan(

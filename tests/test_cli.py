@@ -222,3 +222,38 @@ def test_a_bad_file_among_good_ones_is_reported_and_the_rest_is_scanned(tmp_path
     report = json.loads(result.stdout)
     assert report["summary"]["failed"] == 0 and report["summary"]["passed"] >= 1
     assert report["results"]["parsing_errors"] == [str(tmp_path / "missing.tf")]
+
+
+def test_the_command_prints_the_report_main_renders(capsys: pytest.CaptureFixture[str]) -> None:
+    """The console script writes a report without escape codes past colorama's stripping and leaves without
+    freeing its heap: what reaches the pipe is still the whole report, byte for byte, with main's exit code."""
+    stack = Path(__file__).resolve().parents[1] / "terraform_examples" / "insecure_ai_stack"
+    result = run_cli("scan", str(stack), "-o", "json")
+    assert main(["scan", str(stack), "-o", "json"]) == result.returncode == 1
+    assert result.stdout == capsys.readouterr().out
+    assert json.loads(result.stdout)["results"]["failed_checks"]
+
+
+def test_a_closed_pipe_ends_the_command_without_a_traceback() -> None:
+    executable = shutil.which("aisec-iac", path=str(Path(sys.executable).parent))
+    stack = Path(__file__).resolve().parents[1] / "terraform_examples" / "insecure_ai_stack"
+    command = [executable, "scan", str(stack), "-o", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # the reader is gone before the report is written (`| head` that has had enough)
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=300) == 2
+    assert "Traceback" not in errors and "Exception" not in errors
+
+
+def test_a_report_without_escape_codes_bypasses_colorama(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checkov's import wraps stdout in colorama's ANSI stripping, twice; text with nothing to strip is written
+    to the stream underneath, text with escape codes still goes through it."""
+    from colorama.ansitowin32 import AnsiToWin32
+
+    from policies.cli import _stdout_for
+
+    wrapped = AnsiToWin32(AnsiToWin32(sys.__stdout__, strip=True).stream, strip=True).stream
+    monkeypatch.setattr(sys, "stdout", wrapped)
+    assert _stdout_for('{\n    "check_type": "terraform"\n}\n') is sys.__stdout__
+    assert _stdout_for("\x1b[31mFAILED\x1b[0m for resource: aws_kms_key.a\n") is wrapped
