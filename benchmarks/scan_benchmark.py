@@ -13,20 +13,24 @@ process so that memory is measured per run (``checkov`` always with ``--framewor
     builtin  ``checkov`` with its built-in checks (a)
     both     ``checkov`` with the built-in checks plus the pack (b)
     pack     ``checkov`` with the pack alone (``--check 'CKV_AISEC_*,CKV2_AISEC_*'``)
-    cli      ``aisec-iac scan`` (the pack alone), and ``aisec-iac scan --jobs 2`` when the CLI has ``--jobs``
+    cli      ``aisec-iac scan`` of the corpus directory (the pack alone; the same input as ``checkov -d``)
+    mods     ``aisec-iac scan --jobs 1`` of the module directories, as the pre-commit hook passes them
+    mods-j2  the same with ``--jobs 2``: two modules at a time
     null     (only with ``--variants null``) the pack's checks registered as usual, each answering at once
              (benchmarks/null_pack): Checkov's own cost of running the pack's checks
 
-It prints the median wall time and CPU time (user + system) of ``--repeat`` runs (``--repeat-large`` from
-10,000 resources up), run round robin, the peak resident memory (``ru_maxrss`` of the child), the load
-average before each size, and the ratios b/a and pack/floor (wall, CPU; and memory). Figures depend on the
-machine: run it on an idle one; on a shared one, read the CPU-time ratios.
+It prints the median wall time and CPU time (user + system, the children's included) of ``--repeat`` runs
+(``--repeat-large`` from 10,000 resources up), run round robin, the peak resident memory (``ru_maxrss`` of
+the largest process), the load average before each size, and the ratios b/a and pack/floor (wall, CPU; and
+memory), cli/pack (wall) and mods/mods-j2 (wall: what ``--jobs 2`` gains). Figures depend on the machine:
+run it on an idle one; on a shared one, read the CPU-time ratios. The pack's modules are compiled to
+bytecode first, as installing the package does.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
+import compileall
 import os
 import shutil
 import statistics
@@ -171,15 +175,19 @@ def _write_module(root: Path, index: int, parts: list[str]) -> None:
     (directory / "main.tf").write_text("".join(parts), encoding="utf-8")
 
 
-VARIANTS = ("floor", "builtin", "both", "pack", "cli", "cli2", "null")
+VARIANTS = ("floor", "builtin", "both", "pack", "cli", "mods", "mods-j2", "null")
 NULL_PACK = Path(__file__).resolve().parent / "null_pack"
+PACK_SOURCES = Path(__file__).resolve().parents[1] / "policies"
 LARGE = 10_000
 
 
 def checkov_command(corpus: Path, variant: str) -> list[str]:
-    if variant in ("cli", "cli2"):
-        command = [_executable("aisec-iac"), "scan", str(corpus), "-o", "json", "--soft-fail"]
-        return [*command, "--jobs", "2"] if variant == "cli2" else command
+    if variant == "cli":
+        return [_executable("aisec-iac"), "scan", str(corpus), "-o", "json", "--soft-fail"]
+    if variant in ("mods", "mods-j2"):
+        modules = [str(path) for path in sorted(corpus.iterdir())]
+        jobs = "2" if variant == "mods-j2" else "1"
+        return [_executable("aisec-iac"), "scan", *modules, "-o", "json", "--soft-fail", "--jobs", jobs]
     command = [_executable("checkov"), "-d", str(corpus), "--framework", "terraform", "--skip-download"]
     command += ["--quiet", "-o", "json"]
     if variant in ("both", "pack"):
@@ -195,18 +203,6 @@ def checkov_command(corpus: Path, variant: str) -> list[str]:
 
 def _executable(name: str) -> str:
     return shutil.which(name, path=str(Path(sys.executable).parent)) or name
-
-
-@functools.cache
-def cli_has_jobs() -> bool:
-    """Whether ``aisec-iac scan`` takes ``--jobs`` (added separately; measured only when present)."""
-    try:
-        shown = subprocess.run(
-            [_executable("aisec-iac"), "scan", "--help"], capture_output=True, text=True, timeout=120, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return "--jobs" in shown.stdout
 
 
 def measure(command: list[str]) -> tuple[float, float, float]:
@@ -229,6 +225,15 @@ def _load() -> str:
     return "/".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+RATIOS = (  # (label, numerator, denominator, which figures: 0 wall, 1 CPU, 2 memory)
+    ("b/a", "both", "builtin", (0, 1)),
+    ("pack/floor", "pack", "floor", (0, 1)),
+    ("mem p/f", "pack", "floor", (2,)),
+    ("cli/pack", "cli", "pack", (0,)),
+    ("jobs gain", "mods", "mods-j2", (0,)),
+)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, LARGE])
@@ -238,11 +243,13 @@ def main() -> int:
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS[:-1]))
     options = parser.parse_args()
     sizes, repeat = ([500], 1) if options.quick else (options.sizes, options.repeat)
-    variants = [v for v in options.variants if v != "cli2" or cli_has_jobs()]
+    variants = options.variants
+    compileall.compile_dir(PACK_SOURCES, quiet=1)  # an installed package has its bytecode; a checkout may not
 
     print(f"{'N':>6} {'runs':>4} {'load 1/5/15 min':>16} " + " ".join(f"{v:>19}" for v in variants), end="")
-    print(f" {'b/a':>11} {'pack/floor':>11} {'mem p/f':>7}")
-    print(f"{'':>28}" + " ".join(f"{'wall/cpu s, MiB':>19}" for _ in variants) + f" {'wall/cpu':>11} {'wall/cpu':>11}")
+    print("".join(f" {label:>11}" for label, *_ in RATIOS))
+    print(f"{'':>28}" + " ".join(f"{'wall/cpu s, MiB':>19}" for _ in variants), end="")
+    print("".join(f" {'/'.join(('wall', 'cpu', 'mem')[i] for i in which):>11}" for *_, which in RATIOS))
     for size in sizes:
         runs = options.repeat_large if size >= LARGE and not options.quick else repeat
         with tempfile.TemporaryDirectory(prefix="aisec-bench-") as scratch:
@@ -263,11 +270,10 @@ def main() -> int:
             }
         cells = " ".join(f"{figures[v][0]:5.1f}/{figures[v][1]:5.1f} {figures[v][2]:4.0f}M" for v in variants)
         ratios = []
-        for upper, lower, indexes in (("both", "builtin", (0, 1)), ("pack", "floor", (0, 1)), ("pack", "floor", (2,))):
+        for _, upper, lower, which in RATIOS:
             known = upper in figures and lower in figures
-            shown = "/".join(f"{figures[upper][i] / figures[lower][i]:.2f}" for i in indexes) if known else "-"
-            ratios.append(shown)
-        print(f"{count:>6} {runs:>4} {load:>16} {cells} {ratios[0]:>11} {ratios[1]:>11} {ratios[2]:>7}", flush=True)
+            ratios.append("/".join(f"{figures[upper][i] / figures[lower][i]:.2f}" for i in which) if known else "-")
+        print(f"{count:>6} {runs:>4} {load:>16} {cells}" + "".join(f" {ratio:>11}" for ratio in ratios), flush=True)
     return 0
 
 
