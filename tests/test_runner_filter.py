@@ -7,7 +7,7 @@ from checkov.runner_filter import RunnerFilter
 from checkov.terraform.checks.resource.registry import resource_registry
 
 from policies.checkov_adapter import register_checks
-from policies.scan import _runner_filter_class
+from policies.scan import _runner_filter, _runner_filter_class
 from tests.scanning import PACK_CHECKS
 
 
@@ -38,3 +38,13 @@ def test_the_answer_is_checkovs_for_every_check_and_file(checks: list[str], skip
             answers.add((check.id, expected))
     assert {"CKV_AISEC_4", "CKV_AWS_7"} <= {check_id for check_id, _ in answers}
     assert {expected for _, expected in answers} == {True, False}
+
+
+def test_one_filter_serves_every_unit_of_a_selection() -> None:
+    """Its answers are kept for the next unit of the same scan; another selection gets a filter of its own."""
+    first = _runner_filter("terraform", ("CKV_AISEC_4",), (), ())
+    assert _runner_filter("terraform", ("CKV_AISEC_4",), (), ()) is first
+    assert _runner_filter("terraform", ("CKV_AISEC_5",), (), ()) is not first
+    assert _runner_filter("terraform", ("CKV_AISEC_4",), ("CKV_AISEC_4",), ()) is not first
+    assert _runner_filter("kubernetes", ("CKV_AISEC_4",), (), ()) is not first
+    assert first.checks == ["CKV_AISEC_4"] and first.framework == ["terraform"]
