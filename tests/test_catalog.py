@@ -40,9 +40,11 @@ def test_every_metadata_file_has_logic_and_every_logic_file_has_metadata() -> No
 def test_rules_live_in_service_folders_only() -> None:
     loose = {path.name for path in RULES_DIR.iterdir() if path.is_file()} - {"__init__.py"}
     assert loose == set()
-    assert all((folder / "__init__.py").is_file() for folder in RULES_DIR.iterdir() if folder.is_dir())
+    folders = [folder for folder in RULES_DIR.iterdir() if folder.is_dir() and folder.name != "__pycache__"]
+    assert all((folder / "__init__.py").is_file() for folder in folders)
     tests_tree = Path(__file__).parent / "rules"
-    assert {path.name for path in tests_tree.iterdir() if path.is_dir()} <= {rule.service for rule in RULES}
+    test_folders = {path.name for path in tests_tree.iterdir() if path.is_dir()} - {"__pycache__"}
+    assert test_folders <= {rule.service for rule in RULES}
 
 
 def test_rule_names_are_unique_across_services() -> None:
