@@ -461,7 +461,11 @@ def console_main() -> NoReturn:
     After a scan the process holds millions of objects (Checkov's parsed files, graphs and records) that the
     interpreter would free one by one at exit: 1.2 s at 2,000 resources in one process, after the report is
     out. The streams and logging handlers are flushed first; nothing else of ours waits for exit."""
-    code = main()
+    try:
+        code = main()
+    except BrokenPipeError:  # `aisec-iac list | head`: the reader has gone, and a traceback would not help
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_INPUT_ERROR
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: the report already said what it could

@@ -234,10 +234,12 @@ def test_the_command_prints_the_report_main_renders(capsys: pytest.CaptureFixtur
     assert json.loads(result.stdout)["results"]["failed_checks"]
 
 
-def test_a_closed_pipe_ends_the_command_without_a_traceback() -> None:
+@pytest.mark.parametrize("command", [["scan", "-o", "json"], ["list"]], ids=["scan", "list"])
+def test_a_closed_pipe_ends_the_command_without_a_traceback(command: list[str]) -> None:
     executable = shutil.which("aisec-iac", path=str(Path(sys.executable).parent))
+    assert executable
     stack = Path(__file__).resolve().parents[1] / "terraform_examples" / "insecure_ai_stack"
-    command = [executable, "scan", str(stack), "-o", "json"]
+    command = [executable, *command, *([str(stack)] if command[0] == "scan" else [])]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
         assert process.stdout is not None and process.stderr is not None
         process.stdout.close()  # the reader is gone before the report is written (`| head` that has had enough)
