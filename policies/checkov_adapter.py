@@ -262,11 +262,13 @@ def _severity(rule: Rule) -> Any:
 
 # Checkov drops the details of graph, Kubernetes and Dockerfile checks (their records are built without them).
 # When ``aisec-iac scan`` asks (``collect_reasons``), those checks leave their reasons here, keyed by
-# (check ID, absolute file, resource), and the scan puts them into its report; plain Checkov runs keep nothing.
-_dropped_reasons: dict[tuple[str, str, str], str] | None = None
+# (check ID, absolute file, resource, result), and the scan puts them into its report; plain Checkov runs keep
+# nothing. The result is part of the key: two instances of a module share files and addresses, and may differ.
+ReasonKey = tuple[str, str, str, CheckResult]
+_dropped_reasons: dict[ReasonKey, str] | None = None
 
 
-def collect_reasons() -> dict[tuple[str, str, str], str]:
+def collect_reasons() -> dict[ReasonKey, str]:
     """Start keeping the reasons Checkov drops, and return the (live) table they go into."""
     global _dropped_reasons
     if _dropped_reasons is None:
@@ -274,9 +276,9 @@ def collect_reasons() -> dict[tuple[str, str, str], str]:
     return _dropped_reasons
 
 
-def _keep_reason(check_id: str, file: Any, resource: str, reason: str) -> None:
+def _keep_reason(check_id: str, file: Any, resource: str, result: Result) -> None:
     if _dropped_reasons is not None and isinstance(file, str):
-        _dropped_reasons[(check_id, os.path.abspath(file), resource)] = reason
+        _dropped_reasons[(check_id, os.path.abspath(file), resource, _CHECK_RESULTS[result.verdict])] = result.reason
 
 
 def evaluated_keys(result: Result) -> list[str]:
@@ -484,7 +486,7 @@ class AisecKubernetesCheck(_QuietRun, BaseK8Check):
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
         self.evaluated_keys = evaluated_keys(result)
-        _keep_reason(self.id, getattr(self, "scanned_file", None), resource.address, result.reason)
+        _keep_reason(self.id, getattr(self, "scanned_file", None), resource.address, result)
         return _CHECK_RESULTS[result.verdict]
 
 
@@ -505,7 +507,7 @@ class AisecDockerfileCheck(_QuietRun, BaseDockerfileCheck):
         result = _evaluate_safely(self.rule, resource)
         self.details = [result.reason]
         self.evaluated_keys = evaluated_keys(result)
-        _keep_reason(self.id, getattr(self, "scanned_file", None), "dockerfile", result.reason)
+        _keep_reason(self.id, getattr(self, "scanned_file", None), "dockerfile", result)
         scanned_file = getattr(self, "scanned_file", None)
         if _dropped_keys is not None and isinstance(scanned_file, str):
             _dropped_keys[(self.id, os.path.abspath(scanned_file))] = self.evaluated_keys
@@ -562,7 +564,7 @@ class AisecGraphCheck(BaseGraphCheck):
                 for vertex, resource, instance in configuration.subjects.get(resource_type, ()):
                     result = _judge_instance(self.rule, resource, instance, configuration.graph)
                     outcome[result.verdict].append(vertex)
-                    _keep_reason(self.id, vertex.get("file_path_"), resource.address, result.reason)
+                    _keep_reason(self.id, vertex.get("file_path_"), resource.address, result)
         return outcome[Verdict.PASS], outcome[Verdict.FAIL], outcome[Verdict.UNKNOWN]
 
     def get_evaluated_keys(self) -> list[str]:
@@ -592,11 +594,15 @@ def _configurations(graph_connector: Any) -> list[_Configuration]:
 
 
 def _split_configurations(graph_connector: Any) -> list[_Configuration]:
-    """Graph vertices grouped by configuration: the directory of the file that defines them."""
-    groups: dict[str, list[dict[str, Any]]] = {}
+    """Graph vertices grouped by configuration: the directory of the file that defines them, and the module
+    call they were created by. Two roots that call one module with different inputs create two instances
+    with the same addresses in the same files; judged together, one instance's encryption or public access
+    block would pass the other's bucket."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     context = checkov_gates.scan_context(graph_connector)
     for vertex in context.vertices:
-        groups.setdefault(os.path.dirname(str(vertex.get("file_path_") or "")), []).append(vertex)
+        directory = os.path.dirname(str(vertex.get("file_path_") or ""))
+        groups.setdefault((directory, checkov_gates.module_call(vertex)), []).append(vertex)
     configurations = []
     for vertices in groups.values():
         # Resources the configuration does not create (count = 0, for_each = {} under the module's inputs) are

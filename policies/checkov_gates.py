@@ -209,11 +209,11 @@ class Variable:
     from_caller: bool
 
 
-def _caller(vertex: Mapping[str, Any]) -> str:
+def module_call(vertex: Mapping[str, Any]) -> str:
     """Which module call a vertex belongs to. Two root configurations scanned together (sibling example
     folders) may both call ``module "m"``: their variables, locals and resources then share addresses
-    (``module.m.x``), and only the calling block (``source_module_object_``: the caller's file, the call's
-    name, its ``for_each`` key, the calls it is nested in) tells them apart."""
+    (``module.m.x``) and files, and only the calling block (``source_module_object_``: the caller's file, the
+    call's name, its ``for_each`` key, the calls it is nested in) tells them apart."""
     caller = vertex.get("source_module_object_")
     return "" if caller is None else str(caller)  # "": the root module
 
@@ -252,7 +252,7 @@ def variables_by_address(vertices: Iterable[Mapping[str, Any]]) -> dict[Variable
     """(module call, ``module.m.name``; ``name`` in the root module) -> the variable's value, from the graph's
     vertices."""
     return {
-        (_caller(vertex), str(vertex.get("__address__"))): _variable(vertex)
+        (module_call(vertex), str(vertex.get("__address__"))): _variable(vertex)
         for vertex in vertices
         if vertex.get("block_type_") == "variable"
     }
@@ -283,7 +283,7 @@ class Locals:
         self, vertices: Iterable[Mapping[str, Any]], variables: Mapping[VariableKey, Variable], sources: Sources
     ):
         self._files = {
-            (_caller(vertex), str(vertex.get("__address__"))): str(vertex.get("file_path_") or "")
+            (module_call(vertex), str(vertex.get("__address__"))): str(vertex.get("file_path_") or "")
             for vertex in vertices
             if vertex.get("block_type_") == "locals"
         }
@@ -292,7 +292,7 @@ class Locals:
         self._values: dict[VariableKey, Local] = {}
 
     def get(self, address: str, reading: tuple[str, ...] = (), caller: str = "") -> Local:
-        """``module.m.name`` (``name`` in the root module) of the module call ``caller`` (``_caller``; the root
+        """``module.m.name`` (``name`` in the root module) of the module call ``caller`` (``module_call``; the root
         module's is ``""``) -> the local's value; ``reading``: the locals whose evaluation asked for this
         one (a cycle, which Terraform rejects, is UNKNOWN)."""
         key = (caller, address)
@@ -371,7 +371,7 @@ def _instance(
     if raw is None:
         return _rendered_gate(vertex, None, "")
     prefix = _module_prefix(address)
-    caller = _caller(vertex)
+    caller = module_call(vertex)
     used: dict[str, Variable] = {}
 
     def lookup(variable: str) -> Any:

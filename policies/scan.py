@@ -254,7 +254,7 @@ def _skipped_resources(runner: Any, framework: str, checks: Sequence[str]) -> li
     return skipped_by_checkov(graph, judged) if graph is not None and judged else []
 
 
-def _restore_reasons(reports: list[Any], reasons: dict[tuple[str, str, str], str]) -> None:
+def _restore_reasons(reports: list[Any], reasons: dict[Any, str]) -> None:
     """Give graph, Kubernetes and Dockerfile records the reason their rule gave, which Checkov drops."""
     for report in reports:
         for record in (*report.passed_checks, *report.failed_checks):
@@ -262,7 +262,7 @@ def _restore_reasons(reports: list[Any], reasons: dict[tuple[str, str, str], str
                 continue
             file = os.path.abspath(record.file_abs_path or "")
             resource = "dockerfile" if report.check_type == "dockerfile" else record.resource
-            reason = reasons.get((record.check_id, file, resource))
+            reason = reasons.get((record.check_id, file, resource, record.check_result.get("result")))
             if reason:
                 record.details = [reason]
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from policies.checkov_adapter import normalize_conf, normalize_dockerfile
+from policies.cli import main
 from policies.model import KNOWN_AFTER_APPLY, is_reference
 from tests.scanning import scan_hcl
 
@@ -109,6 +112,65 @@ def test_connection_rules_only_see_their_own_configuration(tmp_path: Path) -> No
     assert {(f.verdict, f.file) for f in findings} == {
         ("PASSED", "stack_a/main.tf"),
         ("FAILED", "stack_b/main.tf"),
+    }
+
+
+ENCRYPTED_IF_ASKED = """
+variable "encrypt" {
+  type = bool
+}
+resource "aws_s3_bucket" "data" {
+  bucket = "training-data"
+}
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {
+  count  = var.encrypt ? 1 : 0
+  bucket = aws_s3_bucket.data.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+  }
+}
+"""
+
+
+def _two_calls_of_one_module(root: Path) -> None:
+    (root / "modules" / "data").mkdir(parents=True)
+    (root / "modules" / "data" / "main.tf").write_text(ENCRYPTED_IF_ASKED, encoding="utf-8")
+    for stack, encrypt in (("encrypted", "true"), ("plain", "false")):
+        (root / stack).mkdir()
+        call = f'module "data" {{\n  source  = "../modules/data"\n  encrypt = {encrypt}\n}}\n'
+        (root / stack / "main.tf").write_text(call, encoding="utf-8")
+
+
+def test_each_call_of_a_module_is_a_configuration_of_its_own(tmp_path: Path) -> None:
+    """Two stacks call one module, one with encryption and one without: both instances have the same address
+    and file, and the encrypted one's configuration must not pass the other's bucket."""
+    _two_calls_of_one_module(tmp_path)
+    findings = scan_hcl(tmp_path, checks=["CKV2_AISEC_3"])
+    assert {(f.verdict, f.address) for f in findings} == {
+        ("PASSED", "module.data.aws_s3_bucket.data"),
+        ("PASSED", "module.data.aws_s3_bucket_server_side_encryption_configuration.data[0]"),
+        ("FAILED", "module.data.aws_s3_bucket.data"),
+    }
+
+
+def test_each_instance_keeps_its_own_reason(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI gives connection-rule records the reason Checkov drops; two instances that share an address get
+    the reason of their own verdict."""
+    _two_calls_of_one_module(tmp_path)
+    assert main(["scan", str(tmp_path), "--check", "CKV2_AISEC_3", "-o", "json"]) == 1
+    results = json.loads(capsys.readouterr().out)["results"]
+    buckets = {
+        (record["check_result"]["result"], record["details"][0].split(":")[0])
+        for verdict in ("passed_checks", "failed_checks")
+        for record in results[verdict]
+        if record["resource"] == "module.data.aws_s3_bucket.data"
+    }
+    assert buckets == {
+        ("PASSED", "module.data.aws_s3_bucket_server_side_encryption_configuration.data[0]"),
+        ("FAILED", "no aws_s3_bucket_server_side_encryption_configuration points at this bucket"),
     }
 
 
