@@ -16,9 +16,10 @@ import gc
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn
 
@@ -232,16 +233,59 @@ def _deleted_files() -> list[str]:
     return [name for name in listed.decode("utf-8", "replace").split("\0") if name]
 
 
-def hook_paths(files: Sequence[str], deleted: Sequence[str]) -> list[str]:
-    """What the hook scans: the module (directory) of every changed or deleted Terraform file, and the
-    changed Dockerfiles and Kubernetes manifests themselves."""
+def _repository_terraform_files() -> list[str]:
+    """The Terraform files of the repository the hook runs in (tracked, or new and not ignored)."""
+    listing = ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.tf", "*.tf.json"]
+    try:
+        listed = subprocess.run(listing, capture_output=True, timeout=60, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [name for name in listed.decode("utf-8", "replace").split("\0") if name]
+
+
+# A module call's local source: `source = "../modules/data"` in HCL, `"source": "./data"` in Terraform JSON.
+# Terraform takes only a literal string here, and only module sources name a directory.
+_LOCAL_SOURCE = re.compile(r'"?\bsource"?\s*[=:]\s*"(\.\.?/[^"]*)"')
+
+
+def module_callers(modules: Iterable[str], terraform_files: Sequence[str]) -> list[str]:
+    """The directories whose configurations call one of ``modules`` through a local source, then those that
+    call them, and so on: a change to a module changes every configuration that calls it, each with its own
+    inputs, and scanning the module alone judges it only with its defaults."""
+    calls: dict[Path, set[str]] = {}  # called directory -> the directories that call it
+    for name in terraform_files:
+        try:
+            text = Path(name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for source in _LOCAL_SOURCE.findall(text):
+            called = (Path(name).parent / source).resolve()
+            calls.setdefault(called, set()).add(str(Path(name).parent))
+    found: list[str] = []
+    todo = [Path(module).resolve() for module in modules]
+    seen = set(todo)
+    while todo:
+        for caller in sorted(calls.get(todo.pop(0), ())):
+            if Path(caller).resolve() not in seen:
+                seen.add(Path(caller).resolve())
+                found.append(caller)
+                todo.append(Path(caller).resolve())
+    return found
+
+
+def hook_paths(files: Sequence[str], deleted: Sequence[str], terraform_files: Sequence[str] = ()) -> list[str]:
+    """What the hook scans: the module (directory) of every changed or deleted Terraform file, the
+    configurations that call those modules through local sources (``terraform_files`` are where to look),
+    and the changed Dockerfiles and Kubernetes manifests themselves."""
     paths: list[str] = []
+    modules: list[str] = []
     for name in [*files, *deleted]:
         path = Path(name)
         if name.endswith(TERRAFORM_FILE_SUFFIXES):
             module = path.parent
             if module.is_dir() and any(child.name.endswith(TERRAFORM_FILE_SUFFIXES) for child in module.iterdir()):
                 paths.append(str(module))
+            modules.append(str(module))
         elif name in deleted:
             continue
         elif is_dockerfile(path.name):
@@ -253,11 +297,13 @@ def hook_paths(files: Sequence[str], deleted: Sequence[str]) -> list[str]:
             except InputError:
                 pass  # a manifest that cannot be read: the scan reports it
             paths.append(name)
+    if modules and terraform_files:
+        paths += module_callers(dict.fromkeys(modules), terraform_files)
     return list(dict.fromkeys(paths))
 
 
 def _pre_commit(options: argparse.Namespace) -> int:
-    paths = hook_paths(options.files, _deleted_files())
+    paths = hook_paths(options.files, _deleted_files(), _repository_terraform_files())
     if not paths:
         return 0
     options.paths = paths

@@ -164,3 +164,27 @@ def test_a_file_whose_name_starts_with_a_dash_is_a_file(
     result = run_hook(repo, pre_commit_home, "--all-files")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "aws_kms_key.model_artifacts" in result.stdout
+
+
+ROTATED_BY_DEFAULT = """
+variable "rotate" {
+  type    = bool
+  default = true
+}
+
+resource "aws_kms_key" "data" {
+  enable_key_rotation = var.rotate
+}
+"""
+
+
+def test_a_changed_module_is_scanned_with_the_inputs_of_the_configurations_that_call_it(
+    tmp_path: Path, pre_commit_home: Path, hook_source: tuple[Path, str]
+) -> None:
+    """The module alone rotates its key (its default); the stack that calls it turns rotation off."""
+    call = 'module "keys" {\n  source = "../../modules/keys"\n  rotate = false\n}\n'
+    files = {"modules/keys/main.tf": ROTATED_BY_DEFAULT, "stacks/prod/main.tf": call}
+    repo = _user_repo(tmp_path, hook_source, files)
+    result = run_hook(repo, pre_commit_home, "--files", "modules/keys/main.tf")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "CKV_AISEC_4" in result.stdout and "module.keys.aws_kms_key.data" in result.stdout
