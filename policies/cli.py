@@ -220,6 +220,12 @@ def _scan(options: argparse.Namespace) -> int:
 TERRAFORM_FILE_SUFFIXES = (".tf", ".tf.json")
 
 
+def _loads_by_itself(name: str) -> bool:
+    """A variable file Terraform (and Checkov) reads without being told: changing one changes its module."""
+    base = Path(name).name
+    return base in ("terraform.tfvars", "terraform.tfvars.json") or base.endswith((".auto.tfvars", ".auto.tfvars.json"))
+
+
 def _deleted_files() -> list[str]:
     """Files the change being checked deletes: pre-commit passes only files that exist, but deleting a
     module's public access block changes the module."""
@@ -274,14 +280,14 @@ def module_callers(modules: Iterable[str], terraform_files: Sequence[str]) -> li
 
 
 def hook_paths(files: Sequence[str], deleted: Sequence[str], terraform_files: Sequence[str] = ()) -> list[str]:
-    """What the hook scans: the module (directory) of every changed or deleted Terraform file, the
-    configurations that call those modules through local sources (``terraform_files`` are where to look),
-    and the changed Dockerfiles and Kubernetes manifests themselves."""
+    """What the hook scans: the module (directory) of every changed or deleted Terraform file or variable file
+    Terraform loads by itself, the configurations that call those modules through local sources
+    (``terraform_files`` are where to look), and the changed Dockerfiles and Kubernetes manifests."""
     paths: list[str] = []
     modules: list[str] = []
     for name in [*files, *deleted]:
         path = Path(name)
-        if name.endswith(TERRAFORM_FILE_SUFFIXES):
+        if name.endswith(TERRAFORM_FILE_SUFFIXES) or _loads_by_itself(name):
             module = path.parent
             if module.is_dir() and any(child.name.endswith(TERRAFORM_FILE_SUFFIXES) for child in module.iterdir()):
                 paths.append(str(module))

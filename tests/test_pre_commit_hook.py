@@ -188,3 +188,15 @@ def test_a_changed_module_is_scanned_with_the_inputs_of_the_configurations_that_
     result = run_hook(repo, pre_commit_home, "--files", "modules/keys/main.tf")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "CKV_AISEC_4" in result.stdout and "module.keys.aws_kms_key.data" in result.stdout
+
+
+def test_a_commit_that_only_changes_terraform_tfvars_scans_its_module(
+    tmp_path: Path, pre_commit_home: Path, hook_source: tuple[Path, str]
+) -> None:
+    files = {"keys/main.tf": ROTATED_BY_DEFAULT, "keys/terraform.tfvars": "rotate = true\n"}
+    repo = _user_repo(tmp_path, hook_source, files)
+    (repo / "keys" / "terraform.tfvars").write_text("rotate = false\n", encoding="utf-8")
+    _git(repo, "add", "keys/terraform.tfvars")
+    result = run_hook(repo, pre_commit_home)  # what `git commit` runs: the staged change
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "CKV_AISEC_4" in result.stdout and "aws_kms_key.data" in result.stdout

@@ -1,13 +1,17 @@
-"""The pre-commit hook scans the configurations that call a changed module through a local source: a module
-scanned alone is judged with its defaults, and each caller gives it inputs of its own."""
+"""What the pre-commit hook scans for a change: the module of a changed Terraform or auto-loaded variable file,
+and the configurations that call a changed module through a local source (a module scanned alone is judged
+with its defaults, and each caller gives it inputs of its own)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from policies.cli import hook_paths, module_callers
+from tests.scanning import REPO_ROOT
 
 LAYOUT = {
     "modules/data/main.tf": 'variable "encrypt" {\n  type = bool\n}\n',
@@ -42,3 +46,30 @@ def test_the_hook_scans_a_changed_module_and_every_configuration_that_calls_it(r
     assert changed == ["modules/data", "modules/wrapper", "stacks/dev", "stacks/prod"]
     assert hook_paths(["stacks/other/main.tf"], [], repository) == ["stacks/other"]
     assert hook_paths(["modules/data/main.tf"], []) == ["modules/data"]  # no repository listing: as before
+
+
+def test_variable_files_terraform_loads_by_itself_change_their_module(repository: list[str]) -> None:
+    for name in ("terraform.tfvars", "terraform.tfvars.json", "gpu.auto.tfvars", "gpu.auto.tfvars.json"):
+        assert hook_paths([f"stacks/prod/{name}"], [], repository) == ["stacks/prod"]
+        assert hook_paths([], [f"stacks/prod/{name}"], repository) == ["stacks/prod"]  # deleted
+    assert hook_paths(["modules/data/terraform.tfvars"], [], repository)[0] == "modules/data"
+    # Read only when named with -var-file, which the hook does not know: not a change to the module.
+    assert hook_paths(["stacks/prod/prod.tfvars"], [], repository) == []
+
+
+def test_pre_commit_hands_the_hook_every_file_it_reads() -> None:
+    (hook,) = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(hook["files"])  # pre-commit searches each path with it
+    handed = [
+        "main.tf",
+        "stacks/prod/main.tf.json",
+        "stacks/prod/terraform.tfvars",
+        "terraform.tfvars.json",
+        "stacks/prod/gpu.auto.tfvars",
+        "gpu.auto.tfvars.json",
+        "k8s/serving.yaml",
+        "docker/Dockerfile",
+        "docker/inference.Dockerfile",
+    ]
+    assert [name for name in handed if not pattern.search(name)] == []
+    assert [name for name in ("prod.tfvars", "README.md", "main.tfstate") if pattern.search(name)] == []
