@@ -517,10 +517,14 @@ Progress = Callable[[int, int, Unit], None]
 
 
 def _unit_results(
-    inputs: ScanInputs, checks: Sequence[str], skip_checks: Sequence[str], jobs: int, progress: Progress | None
+    todo: list[Unit],
+    inputs: ScanInputs,
+    checks: Sequence[str],
+    skip_checks: Sequence[str],
+    jobs: int,
+    progress: Progress | None,
 ) -> Iterator[tuple[list[Any], list[Problem], list[str]]]:
     """Each unit's results, in unit order whatever the number of processes (the report is deterministic)."""
-    todo = units(inputs)
     workers = min(jobs, len(todo))
     if workers <= 1:
         results: Iterator[tuple[list[Any], list[Problem], list[str]]] = (
@@ -570,12 +574,18 @@ def scan(
     problems = list(inputs.problems)
     notes: list[str] = []
     by_framework: dict[str, list[Any]] = {}
-    for reports, unit_problems, unit_notes in _unit_results(inputs, checks, skip_checks, jobs, progress):
+    roots: dict[int, Path] = {}  # a directory unit's report -> the directory its records are named from
+    todo = units(inputs)
+    for unit, (reports, unit_problems, unit_notes) in zip(
+        todo, _unit_results(todo, inputs, checks, skip_checks, jobs, progress), strict=True
+    ):
         problems += unit_problems
         notes += unit_notes
         for report in reports:
             if report.check_type == "dockerfile":
                 _dockerfiles_from_their_directory(report, inputs.dockerfile_roots)
+            if unit.root is not None:
+                roots[id(report)] = unit.root
             by_framework.setdefault(report.check_type, []).append(report)
             for path in report.parsing_errors:
                 problems.append(Problem(path, describe_unparsed(path), report.check_type))
@@ -585,7 +595,7 @@ def scan(
         parts = by_framework[framework]
         if len(parts) > 1:
             for report in parts:
-                _paths_from_cwd(report)
+                _paths_from_cwd(report, roots.get(id(report)))
         base = parts[0]
         for report in parts[1:]:
             merge_reports(base, report)
@@ -654,11 +664,15 @@ def _sort_records(report: Any) -> None:
         records.sort(key=_record_order)
 
 
-def _paths_from_cwd(report: Any) -> None:
+def _paths_from_cwd(report: Any, root: Path | None) -> None:
     """Records of several units share one report: name files from the working directory, not each unit's
-    root (two modules both have a ``/main.tf``)."""
+    root (two modules both have a ``/main.tf``). So is the file that calls a module (``Calling File``), which
+    Checkov names from the root of the directory scanned."""
     for record in (*report.passed_checks, *report.failed_checks, *report.skipped_checks):
         record.file_path = _from_cwd(Path(record.file_abs_path))
+        if root is not None and record.caller_file_path:
+            calling = os.path.normpath(root.absolute() / str(record.caller_file_path).lstrip("/\\"))
+            record.caller_file_path = _from_cwd(Path(calling))
 
 
 def _from_cwd(path: Path) -> str:

@@ -174,6 +174,24 @@ def test_each_instance_keeps_its_own_reason(tmp_path: Path, capsys: pytest.Captu
     }
 
 
+def test_a_module_call_is_named_from_the_working_directory_when_several_inputs_share_a_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checkov names the file that calls a module (``Calling File``) from the root of the directory it scans:
+    with both stacks given, each is ``/main.tf``. In one report they are named as their files are."""
+    _two_calls_of_one_module(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["scan", "encrypted", "plain", "--check", "CKV_AISEC_1", "-o", "json"]) == 0
+    results = json.loads(capsys.readouterr().out)["results"]
+    assert {(r["resource"], r["file_path"], r["caller_file_path"]) for r in results["passed_checks"]} == {
+        (
+            "module.data.aws_s3_bucket_server_side_encryption_configuration.data[0]",
+            "/modules/data/main.tf",
+            "/encrypted/main.tf",
+        )
+    }
+
+
 def test_plan_values_known_only_after_apply_count_as_set_when_the_user_wrote_them(tmp_path: Path) -> None:
     """Checkov drops a value unknown until apply when it comes through a local or variable; the adapter reads
     the plan's after_unknown and configuration to tell "set, known after apply" from "left unset"."""
