@@ -636,5 +636,40 @@ def skipped_by_checkov(graph: Any, judged_types: Iterable[str]) -> list[tuple[st
     return list(dict.fromkeys(found))
 
 
+def unloaded_module_calls(graph: Any) -> list[tuple[str, str, str]]:
+    """(file, name, source) of each module call Checkov loaded nothing for: a registry, Git or HTTP source
+    (Checkov runs without downloading modules) or a local path that does not exist. Nothing such a module
+    creates is judged, and the CLI says so instead of passing it silently. A call with ``count = 0`` or an empty
+    ``for_each`` creates nothing and is left out."""
+    vertices = [vertex for _, vertex in _nodes(graph)] if graph is not None else []
+    loaded = set()
+    for vertex in vertices:
+        call = vertex.get("source_module_object_")
+        if call is not None:
+            nested = getattr(call, "nested_tf_module", None)
+            loaded.add(
+                (str(getattr(call, "path", "")), str(getattr(call, "name", "")), "" if nested is None else str(nested))
+            )
+    found = []
+    for vertex in vertices:
+        if vertex.get("block_type_") != "module":
+            continue
+        file, name = str(vertex.get("file_path_") or ""), str(vertex.get("block_name_") or "")
+        config = vertex.get("config_")
+        settings = config.get(name) if isinstance(config, Mapping) else None
+        if (file, name, module_call(vertex)) in loaded or not isinstance(settings, Mapping):
+            continue
+        count, for_each = _first(settings.get("count")), _first(settings.get("for_each"))
+        if count == 0 or for_each in ({}, []):
+            continue
+        found.append((file, name, str(_first(settings.get("source")))))
+    return list(dict.fromkeys(found))
+
+
+def _first(value: Any) -> Any:
+    """Checkov wraps an attribute's value in a one-item list."""
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
 def _name(vertex: Mapping[str, Any]) -> str:
     return _INDEX.sub("", str(vertex.get("__address__") or "")).split(".")[-1]

@@ -183,13 +183,20 @@ def _excluded_patterns(excluded: Sequence[Path]) -> list[str]:
     return [re.escape(str(path.absolute())) + "$" for path in excluded]
 
 
-# (file, address, calling file or None, count expression): a resource Checkov handed to no rule
-Skipped = tuple[str, str, str | None, str]
+@dataclass(frozen=True)
+class Unjudged:
+    """Part of a configuration Checkov handed to no rule, for a warning: "``file``: ``subject`` (called from
+    ``caller``) is not judged: ``why``"."""
+
+    file: str
+    subject: str
+    why: str
+    caller: str | None = None
 
 
 def run_unit(
     unit: Unit, checks: Sequence[str], skip_checks: Sequence[str], excluded: Sequence[Path] = ()
-) -> tuple[list[Any], list[Problem], list[Skipped]]:
+) -> tuple[list[Any], list[Problem], list[Unjudged]]:
     """Scan one unit with a fresh runner; a unit Checkov cannot get through becomes a problem, not a crash.
 
     When a unit of several files fails, each file is scanned alone, so that one bad file does not hide the
@@ -244,14 +251,37 @@ def _judged_resource_types(checks: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def _skipped_resources(runner: Any, framework: str, checks: Sequence[str]) -> list[Skipped]:
+def _skipped_resources(runner: Any, framework: str, checks: Sequence[str]) -> list[Unjudged]:
+    """Resources Checkov renders with ``count = 0`` although Terraform creates them, and module calls Checkov
+    loaded nothing for (``checkov_gates``): no rule judged them, and the scan must not pass them silently."""
     if framework != "terraform":
         return []
-    from policies.checkov_gates import skipped_by_checkov
+    from policies.checkov_gates import skipped_by_checkov, unloaded_module_calls
 
     judged = _judged_resource_types(tuple(checks))
     graph = getattr(getattr(getattr(runner, "graph_manager", None), "db_connector", None), "graph", None)
-    return skipped_by_checkov(graph, judged) if graph is not None and judged else []
+    if graph is None:
+        return []
+    found = [
+        Unjudged(
+            file,
+            address,
+            f"Checkov renders count = {gate or '...'} as 0 and skips it, but with the module's inputs Terraform "
+            "creates it",
+            caller,
+        )
+        for file, address, caller, gate in (skipped_by_checkov(graph, judged) if judged else [])
+    ]
+    for file, name, source in unloaded_module_calls(graph):
+        local = source.startswith(("./", "../", "/"))
+        why = (
+            f"its source {source} does not exist"
+            if local
+            else f"Checkov does not download modules, so nothing {source} creates is scanned (scan a "
+            "`terraform show -json` plan to judge it)"
+        )
+        found.append(Unjudged(file, f'module "{name}"', why))
+    return found
 
 
 def _restore_reasons(reports: list[Any], reasons: dict[Any, str]) -> None:
@@ -468,10 +498,9 @@ def _scan_staged(
             return str(staged[Path(path)].original) if Path(path) in staged else path
 
         notes = [
-            f"{original(file)}: {address}{f' (called from {original(caller)})' if caller else ''} is not judged: "
-            f"Checkov renders count = {gate or '...'} as 0 and skips it, but with the module's inputs Terraform "
-            "creates it"
-            for file, address, caller, gate in skipped
+            f"{original(item.file)}: {item.subject}"
+            f"{f' (called from {original(item.caller)})' if item.caller else ''} is not judged: {item.why}"
+            for item in skipped
         ]
     return reports, staging_problems + unit_problems, notes
 

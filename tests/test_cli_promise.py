@@ -251,6 +251,28 @@ def test_the_warning_names_the_users_files_when_the_module_was_staged(tmp_path: 
     ]
 
 
+def test_a_module_checkov_loads_nothing_for_is_named_in_a_warning(tmp_path: Path) -> None:
+    # Checkov runs without downloading modules: a registry module's bucket is not scanned, and a local source
+    # that does not exist loads nothing. A call that creates nothing (count = 0) needs no warning.
+    calls = (
+        'module "models" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "4.1.0"\n}\n'
+        'module "moved" {\n  source = "./modules/gone"\n}\n'
+        'module "off" {\n  source = "terraform-aws-modules/kms/aws"\n  count  = 0\n}\n'
+    )
+    rotated = 'resource "aws_kms_key" "rotated" {\n  enable_key_rotation = true\n}\n'
+    _module(tmp_path, text=calls + rotated)
+    result = run_cli("scan", ".", "--check", ROTATION, "-o", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("aisec-iac: warning:")]
+    assert warnings == [
+        f'aisec-iac: warning: {tmp_path / "main.tf"}: module "models" is not judged: Checkov does not download '
+        "modules, so nothing terraform-aws-modules/s3-bucket/aws creates is scanned (scan a `terraform show "
+        "-json` plan to judge it)",
+        f'aisec-iac: warning: {tmp_path / "main.tf"}: module "moved" is not judged: its source ./modules/gone '
+        "does not exist",
+    ]
+
+
 def test_comment_lines_are_blanked_outside_heredocs_and_lines_keep_their_numbers() -> None:
     text = "# top\nlocals {\n  // note\n  x = <<-EOT\n  # heredoc content\n  EOT\n  y = 1 # trailing\n}\n"
     blanked = blank_comment_lines(text)
