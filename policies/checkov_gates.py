@@ -641,7 +641,7 @@ def unloaded_module_calls(graph: Any) -> list[tuple[str, str, str]]:
     (Checkov runs without downloading modules) or a local path that does not exist. Nothing such a module
     creates is judged, and the CLI says so instead of passing it silently. A call with ``count = 0`` or an empty
     ``for_each`` creates nothing and is left out."""
-    vertices = [vertex for _, vertex in _nodes(graph)] if graph is not None else []
+    vertices = scan_context(graph).vertices
     loaded = set()
     for vertex in vertices:
         call = vertex.get("source_module_object_")
@@ -659,16 +659,11 @@ def unloaded_module_calls(graph: Any) -> list[tuple[str, str, str]]:
         settings = config.get(name) if isinstance(config, Mapping) else None
         if (file, name, module_call(vertex)) in loaded or not isinstance(settings, Mapping):
             continue
-        count, for_each = _first(settings.get("count")), _first(settings.get("for_each"))
+        count, for_each = _unwrapped(settings.get("count")), _unwrapped(settings.get("for_each"))
         if count == 0 or for_each in ({}, []):
             continue
-        found.append((file, name, str(_first(settings.get("source")))))
+        found.append((file, name, str(_unwrapped(settings.get("source")))))
     return list(dict.fromkeys(found))
-
-
-def _first(value: Any) -> Any:
-    """Checkov wraps an attribute's value in a one-item list."""
-    return value[0] if isinstance(value, list) and len(value) == 1 else value
 
 
 def _name(vertex: Mapping[str, Any]) -> str:

@@ -138,6 +138,12 @@ def _stdout_for(text: str) -> IO[str]:
     return sys.stdout
 
 
+def _discard_stdout() -> None:
+    """Point standard output at the null device: the reader has gone (or the disk is full), and the
+    interpreter's last flush must go nowhere instead of raising again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _write_report(text: str) -> int | None:
     """Print the report; a closed pipe or a full disk ends the run with one line, not a traceback."""
     try:
@@ -145,11 +151,10 @@ def _write_report(text: str) -> int | None:
         stdout.write(text)
         stdout.flush()
     except BrokenPipeError:
-        # Let the interpreter's final flush go nowhere instead of raising again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return EXIT_INPUT_ERROR
     except OSError as error:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         _error(f"cannot write the report ({error.strerror or errno.errorcode.get(error.errno or 0, error)})")
         return EXIT_INPUT_ERROR
     return None
@@ -272,10 +277,11 @@ def module_callers(modules: Iterable[str], terraform_files: Sequence[str]) -> li
     seen = set(todo)
     while todo:
         for caller in sorted(calls.get(todo.pop(0), ())):
-            if Path(caller).resolve() not in seen:
-                seen.add(Path(caller).resolve())
+            resolved = Path(caller).resolve()
+            if resolved not in seen:
+                seen.add(resolved)
                 found.append(caller)
-                todo.append(Path(caller).resolve())
+                todo.append(resolved)
     return found
 
 
@@ -516,7 +522,7 @@ def console_main() -> NoReturn:
     try:
         code = main()
     except BrokenPipeError:  # `aisec-iac list | head`: the reader has gone, and a traceback would not help
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         code = EXIT_INPUT_ERROR
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):

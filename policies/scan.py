@@ -200,8 +200,7 @@ def run_unit(
     """Scan one unit with a fresh runner; a unit Checkov cannot get through becomes a problem, not a crash.
 
     When a unit of several files fails, each file is scanned alone, so that one bad file does not hide the
-    findings of the others. Also returns the resources Checkov renders with ``count = 0`` although the
-    module's inputs create them (``checkov_gates.skipped_by_checkov``).
+    findings of the others. Also returns what Checkov handed to no rule (``_unjudged``).
     """
     from policies.checkov_adapter import collect_evaluated_keys, collect_reasons
 
@@ -220,20 +219,20 @@ def run_unit(
         )
     except (Exception, RecursionError) as error:
         if len(unit.files) > 1:
-            reports, problems, skipped = [], [], []
+            reports, problems, unjudged = [], [], []
             for file in unit.files:
                 one = run_unit(Unit(unit.framework, files=(file,)), checks, skip_checks)
                 reports += one[0]
                 problems += one[1]
-                skipped += one[2]
-            return reports, problems, skipped
+                unjudged += one[2]
+            return reports, problems, unjudged
         where = str(unit.root or unit.files[0])
         message = f"{where}: Checkov could not scan this input ({type(error).__name__}: {_first_line(error)})"
         return [], [Problem(where, message, unit.framework)], []
     reports = report if isinstance(report, list) else [report]
     _restore_reasons(reports, reasons)
     _restore_evaluated_keys(reports, dropped_keys)
-    return reports, [], _skipped_resources(runner, unit.framework, checks)
+    return reports, [], _unjudged(runner, unit.framework, checks)
 
 
 @cache
@@ -251,7 +250,7 @@ def _judged_resource_types(checks: tuple[str, ...]) -> frozenset[str]:
     )
 
 
-def _skipped_resources(runner: Any, framework: str, checks: Sequence[str]) -> list[Unjudged]:
+def _unjudged(runner: Any, framework: str, checks: Sequence[str]) -> list[Unjudged]:
     """Resources Checkov renders with ``count = 0`` although Terraform creates them, and module calls Checkov
     loaded nothing for (``checkov_gates``): no rule judged them, and the scan must not pass them silently."""
     if framework != "terraform":
@@ -489,9 +488,9 @@ def _scan_staged(
 ) -> tuple[list[Any], list[Problem], list[str]]:
     with _staged(unit, inputs, uncommented) as (staged_unit, staged, staging_problems):
         if staged_unit.root is None and not staged_unit.files:  # staging reported the only file as a problem
-            reports, unit_problems, skipped = [], [], []
+            reports, unit_problems, unjudged = [], [], []
         else:
-            reports, unit_problems, skipped = run_unit(staged_unit, checks, skip_checks, inputs.excluded)
+            reports, unit_problems, unjudged = run_unit(staged_unit, checks, skip_checks, inputs.excluded)
         _unstage(reports, staged)
 
         def original(path: str) -> str:
@@ -500,7 +499,7 @@ def _scan_staged(
         notes = [
             f"{original(item.file)}: {item.subject}"
             f"{f' (called from {original(item.caller)})' if item.caller else ''} is not judged: {item.why}"
-            for item in skipped
+            for item in unjudged
         ]
     return reports, staging_problems + unit_problems, notes
 
